@@ -1,0 +1,158 @@
+package org.duban.catalog;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import org.duban.org.Unit;
+import org.duban.shared.BaseEntity;
+
+/** One numbered key task of a plan, with its indicators and the units answering for it. */
+@Entity
+@Table(name = "key_task")
+public class KeyTask extends BaseEntity {
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "plan_id")
+    private Plan plan;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "section_id")
+    private PlanSection section;
+
+    @Column(name = "task_no", nullable = false)
+    private int number;
+
+    /** Readable business key, e.g. {@code 2023-T23}; also the key of the task's process instance. */
+    @Column(nullable = false, length = 40)
+    private String code;
+
+    @Column(nullable = false, length = 300)
+    private String title;
+
+    @Column(nullable = false, length = BaseEntity.LONG_TEXT)
+    private String body;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private TaskStatus status = TaskStatus.ACTIVE;
+
+    @OneToMany(mappedBy = "task", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("seq")
+    private List<Indicator> indicators = new ArrayList<>();
+
+    @OneToMany(mappedBy = "task", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("seq")
+    private List<TaskAssignment> assignments = new ArrayList<>();
+
+    @OneToMany(mappedBy = "task", cascade = CascadeType.ALL, orphanRemoval = true)
+    private List<TaskOpenToken> openTokens = new ArrayList<>();
+
+    @Version
+    private long version;
+
+    protected KeyTask() {
+    }
+
+    KeyTask(Plan plan, PlanSection section, int number, String code, String title, String body) {
+        this.plan = plan;
+        this.section = section;
+        this.number = number;
+        this.code = code;
+        this.title = title;
+        this.body = body;
+    }
+
+    public Indicator addIndicator(String phrase, java.math.BigDecimal value, String measureUnit,
+            Comparator comparator) {
+        Indicator indicator = new Indicator(this, indicators.size() + 1, phrase, value, measureUnit, comparator);
+        indicators.add(indicator);
+        return indicator;
+    }
+
+    public TaskAssignment assign(Unit unit, AssignmentRole role) {
+        TaskAssignment assignment = new TaskAssignment(this, unit, role, assignments.size() + 1);
+        assignments.add(assignment);
+        return assignment;
+    }
+
+    public void addOpenToken(String token) {
+        openTokens.add(new TaskOpenToken(this, token));
+    }
+
+    public Optional<Unit> primaryLead() {
+        return assignments.stream()
+                .filter(a -> a.getRole() == AssignmentRole.PRIMARY_LEAD)
+                .map(TaskAssignment::getUnit)
+                .findFirst();
+    }
+
+    public List<Unit> unitsWith(AssignmentRole role) {
+        return assignments.stream().filter(a -> a.getRole() == role).map(TaskAssignment::getUnit).toList();
+    }
+
+    /** Tasks without units (e.g. "加强组织领导") are run by the supervision office itself. */
+    public boolean isRunBySupervisionOffice() {
+        return assignments.isEmpty();
+    }
+
+    public Plan getPlan() {
+        return plan;
+    }
+
+    public PlanSection getSection() {
+        return section;
+    }
+
+    public int getNumber() {
+        return number;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public TaskStatus getStatus() {
+        return status;
+    }
+
+    public void setStatus(TaskStatus status) {
+        this.status = status;
+    }
+
+    public List<Indicator> getIndicators() {
+        return Collections.unmodifiableList(indicators);
+    }
+
+    public List<TaskAssignment> getAssignments() {
+        return Collections.unmodifiableList(assignments);
+    }
+
+    public List<TaskOpenToken> getOpenTokens() {
+        return Collections.unmodifiableList(openTokens);
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}
