@@ -92,6 +92,24 @@ public class KeyTask extends BaseEntity {
         openTokens.add(new TaskOpenToken(this, token));
     }
 
+    /**
+     * Makes another unit the primary lead (an approved adjustment): the old primary lead becomes a co-lead; the new
+     * one keeps its assignment row with the new role, or gets one.
+     */
+    public void changePrimaryLead(Unit newLead) {
+        TaskAssignment current = assignments.stream().filter(a -> a.getRole() == AssignmentRole.PRIMARY_LEAD)
+                .findFirst().orElse(null);
+        if (current != null && current.getUnit().equals(newLead)) {
+            return;
+        }
+        if (current != null) {
+            current.changeRole(AssignmentRole.LEAD);
+        }
+        assignments.stream().filter(a -> a.getUnit().equals(newLead)).findFirst().ifPresentOrElse(
+                a -> a.changeRole(AssignmentRole.PRIMARY_LEAD),
+                () -> assign(newLead, AssignmentRole.PRIMARY_LEAD));
+    }
+
     public Optional<Unit> primaryLead() {
         return assignments.stream()
                 .filter(a -> a.getRole() == AssignmentRole.PRIMARY_LEAD)

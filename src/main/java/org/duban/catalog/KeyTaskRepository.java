@@ -22,4 +22,7 @@ public interface KeyTaskRepository extends JpaRepository<KeyTask, Long> {
     List<KeyTask> findAllOfPlan(Long planId);
 
     long countByPlanId(Long planId);
+
+    @EntityGraph(attributePaths = {"assignments", "assignments.unit"})
+    List<KeyTask> findByPlanIdAndStatusOrderByNumber(Long planId, TaskStatus status);
 }

@@ -31,6 +31,11 @@ public class TaskAssignment extends BaseEntity {
     @Column(name = "seq_no", nullable = false)
     private int seq;
 
+    /** For a participant: the lead unit that reviews its reports (null: the primary lead). */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "reviewer_unit_id")
+    private Unit reviewerUnit;
+
     protected TaskAssignment() {
     }
 
@@ -55,5 +60,18 @@ public class TaskAssignment extends BaseEntity {
 
     public int getSeq() {
         return seq;
+    }
+
+    void changeRole(AssignmentRole role) {
+        this.role = role;
+    }
+
+    public Unit getReviewerUnit() {
+        return reviewerUnit;
+    }
+
+    /** Assigns this participant's reports to one of the task's lead units (co-leads review their share). */
+    public void setReviewerUnit(Unit reviewerUnit) {
+        this.reviewerUnit = reviewerUnit;
     }
 }

@@ -40,6 +40,10 @@ public class AppUser extends BaseEntity {
     @Column(name = "email_opt_out", nullable = false)
     private boolean emailOptOut;
 
+    /** For SMS on urging and escalation; null when the user gave none. */
+    @Column(length = 30)
+    private String mobile;
+
     @Column(nullable = false)
     private boolean active = true;
 
@@ -109,6 +113,14 @@ public class AppUser extends BaseEntity {
 
     public void setEmailOptOut(boolean emailOptOut) {
         this.emailOptOut = emailOptOut;
+    }
+
+    public String getMobile() {
+        return mobile;
+    }
+
+    public void setMobile(String mobile) {
+        this.mobile = mobile;
     }
 
     public boolean isActive() {

@@ -2,6 +2,7 @@ package org.duban.org;
 
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -18,4 +19,9 @@ public interface UnitRepository extends JpaRepository<Unit, Long> {
 
     @Query("select coalesce(max(u.sortOrder), 0) from Unit u")
     int maxSortOrder();
+
+    /** Every unit with its aliases loaded, in registry order: for checks that compare a name with all others. */
+    @EntityGraph(attributePaths = "aliases")
+    @Query("select distinct u from Unit u order by u.sortOrder, u.id")
+    List<Unit> findAllWithAliases();
 }

@@ -98,6 +98,8 @@ public class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                 .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                 .requestMatchers(withDefaults().matcher("/actuator/health/**")).permitAll()
+                // scraped by Prometheus inside the data centre; the reverse proxy does not expose /actuator
+                .requestMatchers(withDefaults().matcher("/actuator/prometheus")).permitAll()
                 .requestMatchers(withDefaults().matcher("/images/**")).permitAll());
         http.headers(h -> h
                 .frameOptions(f -> f.sameOrigin())

@@ -36,7 +36,8 @@ public abstract class BaseEntity {
         if (other == null || org.hibernate.Hibernate.getClass(this) != org.hibernate.Hibernate.getClass(other)) {
             return false;
         }
-        return id != null && id.equals(((BaseEntity) other).id);
+        // getId(), not the field: on a lazy proxy the field is never set
+        return getId() != null && getId().equals(((BaseEntity) other).getId());
     }
 
     @Override

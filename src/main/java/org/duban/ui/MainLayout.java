@@ -16,7 +16,9 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.duban.notify.NotificationService;
 import org.duban.security.DubanUserDetails;
+import org.duban.ui.notifications.NotificationBell;
 
 /** Frame of every screen: who is signed in (name, unit, roles), the language switch, the menu and sign-out. */
 @Layout
@@ -24,9 +26,11 @@ import org.duban.security.DubanUserDetails;
 public class MainLayout extends AppLayout {
 
     private final transient AuthenticationContext authentication;
+    private final transient NotificationService notifications;
 
-    public MainLayout(AuthenticationContext authentication) {
+    public MainLayout(AuthenticationContext authentication, NotificationService notifications) {
         this.authentication = authentication;
+        this.notifications = notifications;
         setPrimarySection(Section.DRAWER);
         addToNavbar(new DrawerToggle(), header());
         addToDrawer(appName(), menu());
@@ -48,6 +52,7 @@ public class MainLayout extends AppLayout {
         header.add(spacer);
         header.setFlexGrow(1, spacer);
         authentication.getAuthenticatedUser(DubanUserDetails.class).ifPresent(user -> {
+            header.add(new NotificationBell(notifications, user.getUsername()));
             Span who = new Span(user.getDisplayName() + " · " + user.getUnitName() + " · "
                     + user.getRoles().stream().map(r -> getTranslation("role." + r.name()))
                             .collect(Collectors.joining("、")));

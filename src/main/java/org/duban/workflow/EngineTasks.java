@@ -1,0 +1,96 @@
+package org.duban.workflow;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.duban.security.CurrentUser;
+import org.duban.security.DubanUserDetails;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one way Duban's services touch engine tasks: find the task, check that the current user may act on it (its
+ * assignee, or a member of one of its candidate groups when unassigned), and complete it with routing flags only.
+ */
+@Component
+public class EngineTasks {
+
+    private final TaskService taskService;
+    private final CurrentUser currentUser;
+
+    public EngineTasks(TaskService taskService, CurrentUser currentUser) {
+        this.taskService = taskService;
+        this.currentUser = currentUser;
+    }
+
+    /** The open task, if the user may work on it and it is one of the expected steps; refused otherwise. */
+    public Task requireActionable(String taskId, DubanUserDetails user, String... expectedActivities) {
+        Task task = taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+        if (task == null) {
+            throw new WorkflowAccessException("待办 " + taskId + " 不存在或已办结 / task " + taskId
+                    + " does not exist or is already done");
+        }
+        if (expectedActivities.length > 0 && !List.of(expectedActivities).contains(task.getTaskDefinitionKey())) {
+            throw new WorkflowAccessException("待办 " + taskId + " 是“" + task.getName() + "”，不是此操作对应的环节 / task "
+                    + taskId + " is " + task.getTaskDefinitionKey() + ", not " + List.of(expectedActivities));
+        }
+        if (!mayActOn(task, user)) {
+            throw new WorkflowAccessException("您无权办理此待办 / " + user.getUsername() + " may not work on task "
+                    + taskId);
+        }
+        return task;
+    }
+
+    /** Like {@link #requireActionable(String, DubanUserDetails, String...)} for the current user, any step. */
+    public Task requireActionable(String taskId) {
+        return requireActionable(taskId, currentUser.require());
+    }
+
+    public boolean mayActOn(Task task, DubanUserDetails user) {
+        if (task.getAssignee() != null) {
+            return task.getAssignee().equals(user.getUsername());
+        }
+        return !candidateGroupsOf(task.getId()).stream().filter(user.candidateGroups()::contains).toList().isEmpty()
+                || candidateUsersOf(task.getId()).contains(user.getUsername());
+    }
+
+    public Set<String> candidateGroupsOf(String taskId) {
+        Set<String> groups = new HashSet<>();
+        for (IdentityLink link : taskService.getIdentityLinksForTask(taskId)) {
+            if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+                groups.add(link.getGroupId());
+            }
+        }
+        return groups;
+    }
+
+    private Set<String> candidateUsersOf(String taskId) {
+        Set<String> users = new HashSet<>();
+        for (IdentityLink link : taskService.getIdentityLinksForTask(taskId)) {
+            if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getUserId() != null) {
+                users.add(link.getUserId());
+            }
+        }
+        return users;
+    }
+
+    /** Completes the task, claiming it for the user first so history shows who did it. */
+    public void complete(Task task, DubanUserDetails user, Map<String, Object> routingVariables) {
+        if (task.getDelegationState() == org.camunda.bpm.engine.task.DelegationState.PENDING) {
+            throw new WorkflowAccessException("委派中的待办须先交回委派人 / a delegated task must be resolved back to "
+                    + task.getOwner() + " before it is completed");
+        }
+        if (task.getAssignee() == null) {
+            taskService.setAssignee(task.getId(), user.getUsername());
+        }
+        taskService.complete(task.getId(), routingVariables);
+    }
+
+    public TaskService engine() {
+        return taskService;
+    }
+}
