@@ -91,6 +91,7 @@ public class MainLayout extends AppLayout {
         // @Menu titles are message keys, translated here
         MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(
                 new SideNavItem(getTranslation(entry.title()), entry.path())));
+        org.duban.ui.work.InboxNavBadge.attachTo(nav);
         return nav;
     }
 }

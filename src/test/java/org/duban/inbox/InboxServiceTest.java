@@ -1,0 +1,236 @@
+package org.duban.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.duban.catalog.KeyTask;
+import org.duban.reporting.ProgressReport;
+import org.duban.reporting.ReportService;
+import org.duban.reporting.ReportStatus;
+import org.duban.reporting.ReportingCycle;
+import org.duban.review.ReviewService;
+import org.duban.workflow.WorkflowAccessException;
+import org.duban.workflow.WorkflowTestSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The inbox as the screens call it, on the seed plan's 2023Q1 (overdue by June) and 2023Q2 cycles. Works on 曹县's and
+ * 单县's reports of tasks 81–86, which no other test class touches.
+ */
+class InboxServiceTest extends WorkflowTestSupport {
+
+    @Autowired InboxService inbox;
+    @Autowired ReportService reportService;
+    @Autowired ReviewService reviewService;
+    @Autowired ReportScreenService screens;
+
+    private ReportingCycle q1;
+    private ReportingCycle q2;
+
+    @BeforeEach
+    void cyclesOpen() {
+        q1 = openCycle("2023Q1");
+        q2 = openCycle("2023Q2");
+    }
+
+    @Test
+    void clerkSeesHerUnitsReportsAndNeverAnotherCountys() {
+        List<InboxRow> caoxian = rows("caoxian.clerk", InboxFilter.all().withCycle(q2.getId()));
+        long writable = tx.execute(s -> reports.findByCycleId(q2.getId()).stream()
+                .filter(r -> r.getUnit().getCode().equals("CAOXIAN") && r.getStatus().isEditableByClerk()).count());
+
+        assertThat(writable).isGreaterThan(50);
+        assertThat(caoxian).filteredOn(r -> r.activityId().equals("fillReport")).hasSize((int) writable);
+        assertThat(caoxian).allSatisfy(r -> assertThat(r.businessKey()).contains("-CAOXIAN"));
+        assertThat(caoxian).filteredOn(r -> r.activityId().equals("fillReport"))
+                .allSatisfy(r -> assertThat(r.unitName()).isEqualTo("曹县"));
+        assertThat(actors.as("caoxian.clerk", () -> inbox.count(InboxFilter.all().withCycle(q2.getId()))))
+                .isEqualTo(caoxian.size());
+
+        List<InboxRow> shanxian = rows("shanxian.clerk", InboxFilter.all().withCycle(q2.getId()));
+        assertThat(shanxian).isNotEmpty().noneMatch(r -> r.businessKey().contains("-CAOXIAN"));
+        assertThat(rows("shanxian.clerk", InboxFilter.all().withTaskNumber(81).withCycle(q2.getId())))
+                .extracting(InboxRow::businessKey).containsExactly("2023-T81-2023Q2-SHANXIAN");
+    }
+
+    @Test
+    void oneRowCarriesWhatTheTaskIsAbout() {
+        KeyTask t81 = task(81);
+        List<InboxRow> rows = rows("caoxian.clerk", InboxFilter.all().withTaskNumber(81).withCycle(q2.getId()));
+
+        assertThat(rows).hasSize(1);
+        InboxRow row = rows.get(0);
+        assertThat(row.businessKey()).isEqualTo("2023-T81-2023Q2-CAOXIAN");
+        assertThat(row.taskName()).isEqualTo("填报进展");
+        assertThat(row.taskNumber()).isEqualTo(81);
+        assertThat(row.taskTitle()).isEqualTo(t81.getTitle());
+        assertThat(row.unitName()).isEqualTo("曹县");
+        assertThat(row.cycleCode()).isEqualTo("2023Q2");
+        assertThat(row.dueOn()).isEqualTo(report(81, "CAOXIAN", "2023Q2").getDueOn());
+        assertThat(row.reportId()).isEqualTo(report(81, "CAOXIAN", "2023Q2").getId());
+        assertThat(row.claimable()).isTrue();
+        assertThat(row.overdue()).isFalse();
+        assertThat(row.returned()).isFalse();
+        // the number alone (no plan, no cycle) means the newest plan's task, every cycle
+        assertThat(rows("caoxian.clerk", InboxFilter.all().withTaskNumber(81))).extracting(InboxRow::businessKey)
+                .containsExactlyInAnyOrder("2023-T81-2023Q1-CAOXIAN", "2023-T81-2023Q2-CAOXIAN");
+    }
+
+    @Test
+    void sectionStatusAndDueWindowNarrowTheList() {
+        KeyTask t82 = task(82);
+        Set<Integer> numbersInSection = new HashSet<>(tx.execute(s -> keyTasks.findAllOfPlan(seedPlan().getId())
+                .stream().filter(t -> t.getSection().getId().equals(t82.getSection().getId()))
+                .map(KeyTask::getNumber).toList()));
+        List<InboxRow> section = rows("caoxian.clerk",
+                InboxFilter.all().withSection(t82.getSection().getId()).withCycle(q2.getId()));
+        assertThat(section).isNotEmpty().extracting(InboxRow::taskNumber).allMatch(numbersInSection::contains)
+                .contains(82);
+
+        ProgressReport r82 = report(82, "CAOXIAN", "2023Q2");
+        actors.as("caoxian.clerk", () -> reportService.saveDraft(r82.getId(), reportValues("草稿", 10, false, null)));
+        InboxFilter t82q2 = InboxFilter.all().withTaskNumber(82).withCycle(q2.getId());
+        assertThat(rows("caoxian.clerk", t82q2.withReportStatus(ReportStatus.DRAFT))).extracting(InboxRow::reportId)
+                .containsExactly(r82.getId());
+        assertThat(rows("caoxian.clerk", t82q2.withReportStatus(ReportStatus.NOT_STARTED))).isEmpty();
+        assertThat(rows("caoxian.clerk", InboxFilter.all().withCycle(q2.getId())
+                .withReportStatus(ReportStatus.DRAFT))).allMatch(r -> r.reportStatus() == ReportStatus.DRAFT)
+                .extracting(InboxRow::reportId).contains(r82.getId());
+
+        LocalDate due = r82.getDueOn();
+        assertThat(rows("caoxian.clerk", t82q2.withDue(due, due))).hasSize(1);
+        assertThat(rows("caoxian.clerk", t82q2.withDue(null, due.minusDays(1)))).isEmpty();
+        assertThat(rows("caoxian.clerk", t82q2.withDue(due.plusDays(1), null))).isEmpty();
+    }
+
+    @Test
+    void pagesFollowTheCountWithoutGapsOrRepeats() {
+        InboxFilter filter = InboxFilter.all().withCycle(q2.getId());
+        long count = actors.as("caoxian.clerk", () -> inbox.count(filter));
+        List<String> paged = new ArrayList<>();
+        for (int offset = 0; offset < count; offset += 7) {
+            int from = offset;
+            paged.addAll(actors.as("caoxian.clerk", () -> inbox.page(filter, InboxSort.dueFirst(), from, 7))
+                    .stream().map(InboxRow::taskId).toList());
+        }
+        assertThat(paged).hasSize((int) count).doesNotHaveDuplicates();
+        assertThat(actors.as("caoxian.clerk", () -> inbox.page(filter, InboxSort.dueFirst(), (int) count, 7)))
+                .isEmpty();
+
+        List<InboxRow> byDue = actors.as("caoxian.clerk", () -> inbox.page(
+                InboxFilter.all(), new InboxSort(InboxSort.Field.DUE, true), 0, 500));
+        assertThat(byDue).filteredOn(r -> r.dueOn() != null).extracting(InboxRow::dueOn).isSortedAccordingTo(
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+    }
+
+    @Test
+    void overdueDueSoonAndReturnedStandOutAndAreCounted() {
+        // Q1 was due in March: by June every Q1 item is overdue
+        InboxFilter q1Items = InboxFilter.all().withCycle(q1.getId());
+        List<InboxRow> q1Rows = rows("caoxian.clerk", q1Items);
+        assertThat(q1Rows).isNotEmpty().allMatch(InboxRow::overdue);
+        assertThat(rows("caoxian.clerk", q1Items.withFlag(InboxFilter.Flag.OVERDUE))).hasSameSizeAs(q1Rows);
+        InboxCounts june = actors.as("caoxian.clerk", () -> inbox.counts());
+        assertThat(june.overdue()).isGreaterThanOrEqualTo(q1Rows.size());
+        assertThat(june.total()).isEqualTo(june.mine() + june.claimable());
+
+        InboxFilter t83 = InboxFilter.all().withTaskNumber(83).withCycle(q2.getId());
+        assertThat(rows("caoxian.clerk", t83)).singleElement().satisfies(r -> {
+            assertThat(r.overdue()).isFalse();
+            assertThat(r.dueSoon()).isFalse();
+        });
+        setClock(LocalDateTime.of(2023, 6, 21, 9, 0)); // Q2 is due 25 June, within 3 working days (端午 22-23 June)
+        assertThat(rows("caoxian.clerk", t83)).singleElement().satisfies(r -> assertThat(r.dueSoon()).isTrue());
+        assertThat(rows("caoxian.clerk", t83.withFlag(InboxFilter.Flag.DUE_SOON))).hasSize(1);
+        assertThat(actors.as("caoxian.clerk", () -> inbox.counts()).dueSoon()).isGreaterThanOrEqualTo(1);
+        setClock(LocalDateTime.of(2023, 6, 28, 9, 0));
+        assertThat(rows("caoxian.clerk", t83)).singleElement().satisfies(r -> {
+            assertThat(r.overdue()).isTrue();
+            assertThat(r.dueSoon()).isFalse();
+        });
+        assertThat(rows("caoxian.clerk", t83.withFlag(InboxFilter.Flag.OVERDUE))).hasSize(1);
+        setClock(LocalDateTime.of(2023, 6, 1, 10, 0));
+
+        ProgressReport r83 = report(83, "CAOXIAN", "2023Q2");
+        long returnedBefore = actors.as("caoxian.clerk", () -> inbox.counts()).returned();
+        actors.as("caoxian.clerk", () -> reportService.submit(taskOf(r83, "fillReport").getId(),
+                reportValues("已完成一半", 50, false, null)));
+        assertThat(rows("caoxian.clerk", t83)).isEmpty();
+        assertThat(rows("caoxian.leader", t83)).singleElement()
+                .satisfies(r -> assertThat(r.activityId()).isEqualTo("signOffReport"));
+        actors.as("caoxian.leader", () -> reviewService.signOff(taskOf(r83, "signOffReport").getId(), false,
+                "请补充数据来源"));
+
+        assertThat(rows("caoxian.clerk", t83.withFlag(InboxFilter.Flag.RETURNED))).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.returned()).isTrue();
+                    assertThat(r.reportStatus()).isEqualTo(ReportStatus.RETURNED);
+                });
+        assertThat(actors.as("caoxian.clerk", () -> inbox.counts()).returned()).isEqualTo(returnedBefore + 1);
+        ReportScreen screen = actors.as("caoxian.clerk", () -> screens.open(r83.getId()));
+        assertThat(screen.returnReason()).isEqualTo("请补充数据来源");
+        assertThat(screen.returnedBy()).isEqualTo("caoxian.leader");
+        assertThat(screen.editable()).isTrue();
+    }
+
+    @Test
+    void claimAndReleaseMoveATaskBetweenMineAndClaimable() {
+        InboxFilter t84 = InboxFilter.all().withTaskNumber(84).withCycle(q2.getId());
+        InboxRow row = rows("caoxian.clerk", t84.withScope(InboxFilter.Scope.CLAIMABLE)).get(0);
+        assertThat(rows("caoxian.clerk", t84.withScope(InboxFilter.Scope.MINE))).isEmpty();
+
+        assertThatThrownBy(() -> actors.as("shanxian.clerk", () -> inbox.claim(row.taskId())))
+                .isInstanceOf(WorkflowAccessException.class);
+        actors.as("caoxian.clerk", () -> inbox.claim(row.taskId()));
+        assertThat(rows("caoxian.clerk", t84.withScope(InboxFilter.Scope.MINE))).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.mine()).isTrue();
+                    assertThat(r.assignee()).isEqualTo("caoxian.clerk");
+                });
+        assertThat(rows("caoxian.clerk", t84.withScope(InboxFilter.Scope.CLAIMABLE))).isEmpty();
+        assertThat(rows("caoxian.clerk", t84)).hasSize(1);
+        assertThatThrownBy(() -> actors.as("caoxian.clerk", () -> inbox.claim(row.taskId())))
+                .isInstanceOf(WorkflowAccessException.class);
+        assertThatThrownBy(() -> actors.as("shanxian.clerk", () -> inbox.unclaim(row.taskId())))
+                .isInstanceOf(WorkflowAccessException.class);
+
+        actors.as("caoxian.clerk", () -> inbox.unclaim(row.taskId()));
+        assertThat(rows("caoxian.clerk", t84.withScope(InboxFilter.Scope.CLAIMABLE))).hasSize(1);
+        assertThat(rows("caoxian.clerk", t84.withScope(InboxFilter.Scope.MINE))).isEmpty();
+    }
+
+    @Test
+    void reportScreenShowsLastCyclesValuesAndRefusesOtherCounties() {
+        ProgressReport q1Report = report(86, "CAOXIAN", "2023Q1");
+        actors.as("caoxian.clerk", () -> reportService.saveDraft(q1Report.getId(),
+                reportValues("一季度已完成调研", 25, false, null)));
+        ProgressReport q2Report = report(86, "CAOXIAN", "2023Q2");
+
+        ReportScreen screen = actors.as("caoxian.clerk", () -> screens.open(q2Report.getId()));
+        assertThat(screen.editable()).isTrue();
+        assertThat(screen.fillTaskId()).isEqualTo(taskOf(q2Report, "fillReport").getId());
+        assertThat(screen.schema().field("narrative")).isPresent();
+        assertThat(screen.previousCycleCode()).isEqualTo("2023Q1");
+        assertThat(screen.previousValues()).containsEntry("narrative", "一季度已完成调研");
+        assertThat(screen.unitName()).isEqualTo("曹县");
+        assertThat(screen.withdrawable()).isFalse();
+        assertThat(screen.signOffAllowed()).isFalse();
+
+        ReportScreen leaders = actors.as("caoxian.leader", () -> screens.open(q2Report.getId()));
+        assertThat(leaders.editable()).isFalse();
+        assertThatThrownBy(() -> actors.as("shanxian.clerk", () -> screens.open(q2Report.getId())))
+                .isInstanceOf(WorkflowAccessException.class);
+    }
+
+    private List<InboxRow> rows(String user, InboxFilter filter) {
+        return actors.as(user, () -> inbox.page(filter, InboxSort.dueFirst(), 0, 500));
+    }
+}
