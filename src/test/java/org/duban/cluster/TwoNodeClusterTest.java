@@ -1,0 +1,276 @@
+package org.duban.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import org.duban.support.PostgresCondition;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Issue 9's two-node test: two Duban JVMs on different ports share one PostgreSQL schema, as two nodes behind nginx
+ * would. Node A opens the 2023Q3 cycle of the seed plan; node B submits and reviews reports; every escalation timer
+ * is made due and both job executors race for it — each fires exactly once; then node A is killed with SIGKILL in the
+ * middle of the work and node B carries on, and nothing is lost: every report worked is approved and its asynchronous
+ * archiving step runs (node A's locks expire and node B takes the jobs over).
+ */
+@ExtendWith(PostgresCondition.class)
+class TwoNodeClusterTest {
+
+    private static final String SCHEMA = "duban_cluster_" + ProcessHandle.current().pid();
+    private static final String BASE = "jdbc:postgresql://" + PostgresCondition.HOST + ":" + PostgresCondition.PORT
+            + "/" + PostgresCondition.DATABASE;
+    private static final Path LOGS = Path.of("target", "cluster");
+    private static final String DUE = "timestamp '2023-09-28 09:00:00'";
+
+    private final List<Node> nodes = new ArrayList<>();
+
+    @Test
+    void twoNodesShareTheWorkAndSurviveOneBeingKilled() throws Exception {
+        sql("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE", "CREATE SCHEMA " + SCHEMA);
+        Node a = start("a");
+        Node b = start("b");
+        assertThat(a.port).isNotEqualTo(b.port);
+
+        int opened = Integer.parseInt(a.send("open 2023Q3", Duration.ofMinutes(8)).replace("opened ", ""));
+        assertThat(opened).isEqualTo(1065);
+        assertThat(count("select count(*) from progress_report where process_instance_id is not null"))
+                .isEqualTo(opened);
+
+        assertThat(b.send("work 2023Q3 0 40", Duration.ofMinutes(5))).isEqualTo("worked 40");
+
+        // every deadline-check timer of the open reports due now: the two job executors race for them
+        long timers = count("select count(*) from " + SCHEMA + ".act_ru_job where type_ = 'timer'"
+                + " and process_def_key_ = 'progressReport'");
+        assertThat(timers).isGreaterThan(900);
+        // both nodes' clocks three working days after the cycle's due date (25 Sep 2023), the checks due at 9:00
+        a.send("clock 2023-09-28T09:30:00", Duration.ofMinutes(1));
+        b.send("clock 2023-09-28T09:30:00", Duration.ofMinutes(1));
+        sql("update " + SCHEMA + ".act_ru_job set duedate_ = " + DUE
+                + " where type_ = 'timer' and process_def_key_ = 'progressReport'");
+        List<String> firedJobs = waitUntilFired();
+        assertThat(firedJobs).hasSizeGreaterThanOrEqualTo((int) timers);
+        assertThat(count("select count(*) from (select job_id_ from " + SCHEMA + ".act_hi_job_log where job_state_ = 2"
+                + " group by job_id_ having count(*) > 1) twice")).as("jobs that ran more than once").isZero();
+        assertThat(count("select count(*) from escalation")).as("late reports escalated").isPositive();
+        assertThat(count("select count(*) from (select report_id, esc_level from escalation group by report_id,"
+                + " esc_level having count(*) > 1) dup")).as("escalations recorded twice").isZero();
+        assertThat(count("select count(distinct hostname_) from " + SCHEMA + ".act_hi_job_log where job_state_ = 2"))
+                .as("both nodes executed jobs").isEqualTo(2);
+
+        // node B works on; node A is killed in the middle
+        b.sendAsync("work 2023Q3 40 140");
+        Thread.sleep(5_000);
+        a.kill();
+        assertThat(b.await(Duration.ofMinutes(8))).isEqualTo("worked 100");
+
+        waitFor(() -> count("select count(*) from " + SCHEMA + ".act_ru_job where type_ = 'message'"
+                + " and process_def_key_ = 'progressReport'") == 0,
+                Duration.ofMinutes(3), "node B to run every asynchronous step, node A's included");
+        assertThat(count("select count(*) from progress_report where status = 'APPROVED'")).isEqualTo(140);
+        assertThat(count("select count(*) from " + SCHEMA + ".act_hi_procinst where proc_def_key_ = 'progressReport'"
+                + " and end_time_ is not null")).isEqualTo(140);
+        assertThat(count("select count(*) from " + SCHEMA + ".act_ru_incident")).isZero();
+    }
+
+    @AfterEach
+    void stopNodesAndDropSchema() throws Exception {
+        nodes.forEach(Node::kill);
+        sql("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+    }
+
+    private List<String> waitUntilFired() throws Exception {
+        waitFor(() -> count("select count(*) from " + SCHEMA + ".act_ru_job where type_ = 'timer'"
+                + " and process_def_key_ = 'progressReport' and duedate_ <= " + DUE) == 0, Duration.ofMinutes(5),
+                "the deadline checks to fire");
+        List<String> ids = new ArrayList<>();
+        try (Connection c = connection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select distinct job_id_ from " + SCHEMA + ".act_hi_job_log"
+                        + " where job_state_ = 2 and process_def_key_ = 'progressReport'")) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        return ids;
+    }
+
+    private Node start(String name) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Files.createDirectories(LOGS);
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
+                "-cp", testClasspath(), ClusterNode.class.getName(),
+                "--spring.profiles.active=postgres",
+                "--server.port=" + port,
+                "--spring.datasource.url=" + BASE + "?currentSchema=" + SCHEMA,
+                "--camunda.bpm.database.schema-name=" + SCHEMA,
+                "--camunda.bpm.database.table-prefix=" + SCHEMA + ".",
+                "--camunda.bpm.job-execution.enabled=true",
+                "--camunda.bpm.job-execution.lock-time-in-millis=15000",
+                "--camunda.bpm.generic-properties.properties.hostname=node-" + name,
+                "--duban.demo.enabled=true", "--duban.seed.enabled=true",
+                "--duban.seed.open-first-cycle-due-in-working-days=0",
+                "--spring.main.banner-mode=off", "--logging.level.root=WARN", "--logging.level.org.duban=INFO"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Node node = new Node(name, process, LOGS.resolve("node-" + name + ".log"));
+        nodes.add(node);
+        node.port = Integer.parseInt(node.awaitLine(ClusterNode.READY, Duration.ofMinutes(6))
+                .substring(ClusterNode.READY.length()));
+        return node;
+    }
+
+    /** Surefire hands the test JVM a manifest-only jar; the real class path is in its manifest. */
+    private static String testClasspath() throws IOException {
+        String own = System.getProperty("surefire.test.class.path");
+        if (own != null && !own.isBlank()) {
+            return own;
+        }
+        String path = System.getProperty("java.class.path");
+        if (path.endsWith(".jar") && !path.contains(File.pathSeparator)) {
+            try (JarFile jar = new JarFile(path)) {
+                Manifest manifest = jar.getManifest();
+                String entries = manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
+                if (entries != null) {
+                    List<String> files = new ArrayList<>();
+                    for (String entry : entries.trim().split("\\s+")) {
+                        files.add(Path.of(java.net.URI.create(entry.startsWith("file:") ? entry
+                                : new File(entry).toURI().toString())).toString());
+                    }
+                    return String.join(File.pathSeparator, files);
+                }
+            }
+        }
+        return path;
+    }
+
+    private interface Check {
+        boolean done() throws Exception;
+    }
+
+    private static void waitFor(Check check, Duration timeout, String what) throws Exception {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!check.done()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("Timed out after " + timeout + " waiting for " + what);
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private static Connection connection() throws SQLException {
+        Connection connection = DriverManager.getConnection(BASE + "?currentSchema=" + SCHEMA,
+                System.getProperty("duban.test.pg.user", "postgres"), "");
+        return connection;
+    }
+
+    private static void sql(String... statements) throws SQLException {
+        try (Connection c = DriverManager.getConnection(BASE, System.getProperty("duban.test.pg.user", "postgres"),
+                ""); Statement s = c.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+        }
+    }
+
+    private static long count(String query) throws SQLException {
+        try (Connection c = connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** A node's JVM: commands on stdin, answers read from stdout (also copied to target/cluster/node-x.log). */
+    private static final class Node {
+        final String name;
+        final Process process;
+        final PrintWriter commands;
+        final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        int port;
+
+        Node(String name, Process process, Path log) throws IOException {
+            this.name = name;
+            this.process = process;
+            this.commands = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
+            PrintWriter logFile = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true);
+            Thread reader = new Thread(() -> {
+                try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                        StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = out.readLine()) != null) {
+                        logFile.println(line);
+                        if (line.startsWith(ClusterNode.READY) || line.startsWith(ClusterNode.OK)
+                                || line.startsWith(ClusterNode.FAILED)) {
+                            lines.add(line);
+                        }
+                    }
+                } catch (IOException ignored) {
+                    // the node was killed
+                } finally {
+                    logFile.close();
+                }
+            }, "node-" + name + "-output");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        String send(String command, Duration timeout) throws Exception {
+            sendAsync(command);
+            return await(timeout);
+        }
+
+        void sendAsync(String command) {
+            commands.println(command);
+        }
+
+        String await(Duration timeout) throws Exception {
+            String line = awaitLine(ClusterNode.OK, timeout);
+            return line.substring(ClusterNode.OK.length());
+        }
+
+        String awaitLine(String prefix, Duration timeout) throws Exception {
+            String line = lines.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (line == null) {
+                throw new AssertionError("node " + name + " gave no answer within " + timeout + " (alive: "
+                        + process.isAlive() + "); see target/cluster/node-" + name + ".log");
+            }
+            if (!line.startsWith(prefix)) {
+                throw new AssertionError("node " + name + ": " + line + "; see target/cluster/node-" + name + ".log");
+            }
+            return line;
+        }
+
+        void kill() {
+            process.destroyForcibly(); // SIGKILL on Linux
+            try {
+                process.waitFor(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
