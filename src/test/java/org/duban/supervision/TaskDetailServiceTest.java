@@ -65,7 +65,7 @@ class TaskDetailServiceTest extends WorkflowTestSupport {
         ProgressReport juancheng = report(8, "JUANCHENG", "2023Q2");
         actors.as("supervisor", () -> escalationService.urge(juancheng.getId(), "请按时报送成果登记进展"));
 
-        TaskDetail detail = actors.as("kjj.reviewer", () -> details.detail(null, 8));
+        TaskDetail detail = actors.as("kjj.reviewer", () -> details.detail(seedPlan().getId(), 8));
 
         assertThat(detail.number()).isEqualTo(8);
         assertThat(detail.title()).isEqualTo("推动科技成果转化");
@@ -108,14 +108,14 @@ class TaskDetailServiceTest extends WorkflowTestSupport {
         steps.submitToReview(dongming, "东明登记成果3项", 20, 3);
         steps.submitToReview(chengwu, "成武登记成果4项", 20, 4);
 
-        TaskDetail own = Actors.as(Actors.of("DONGMING", Role.CLERK), () -> details.detail(null, 8));
+        TaskDetail own = Actors.as(Actors.of("DONGMING", Role.CLERK), () -> details.detail(seedPlan().getId(), 8));
         assertThat(own.seesAllUnits()).isFalse();
         assertThat(own.timeline()).isNotEmpty().allSatisfy(e -> assertThat(e.unitName()).isEqualTo("东明县"));
 
-        TaskDetail office = actors.as("supervisor", () -> details.detail(null, 8));
+        TaskDetail office = actors.as("supervisor", () -> details.detail(seedPlan().getId(), 8));
         assertThat(office.timeline()).extracting(TimelineEntry::unitName).contains("东明县", "成武县");
 
-        assertThatThrownBy(() -> actors.as("gxj.reviewer", () -> details.detail(null, 8)))
+        assertThatThrownBy(() -> actors.as("gxj.reviewer", () -> details.detail(seedPlan().getId(), 8)))
                 .isInstanceOf(WorkflowAccessException.class);
     }
 }

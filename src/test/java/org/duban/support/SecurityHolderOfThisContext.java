@@ -31,8 +31,13 @@ public class SecurityHolderOfThisContext implements BeforeEachCallback, AfterEac
         if (!AnnotatedElementUtils.hasAnnotation(context.getRequiredTestClass(), SpringBootTest.class)) {
             return;
         }
-        SecurityContextHolderStrategy own = SpringExtension.getApplicationContext(context)
-                .getBean(SecurityContextHolderStrategy.class);
+        org.springframework.context.ApplicationContext application = SpringExtension.getApplicationContext(context);
+        // Same story for Camunda: every context registers its engine as "default" in the static ProcessEngines map,
+        // and the REST API (/engine-rest) looks the engine up there. Point it at this test's engine, or a REST call of
+        // an H2 test may land on a PostgreSQL context's engine.
+        application.getBeanProvider(org.camunda.bpm.engine.ProcessEngine.class)
+                .ifAvailable(org.camunda.bpm.engine.ProcessEngines::registerProcessEngine);
+        SecurityContextHolderStrategy own = application.getBean(SecurityContextHolderStrategy.class);
         context.getStore(NAMESPACE).put("previous", SecurityContextHolder.getContextHolderStrategy());
         SecurityContextHolder.setContextHolderStrategy(own);
     }

@@ -80,7 +80,7 @@ class RenderedReviewScreensTest extends WorkflowTestSupport {
     @Test
     void taskDetailLoadsTheBpmnViewerServedByTheApplication() throws Exception {
         RenderedSession reviewer = RenderedSession.signIn(port, "kjj.reviewer");
-        String view = reviewer.render("keytask/6");
+        String view = reviewer.render("keytask/6?plan=" + seedPlan().getId());
 
         assertThat(view).contains("任务6：强化科技型企业培育", "牵头单位：市科技局", "指标与进度", "时间线", "process-diagram",
                 "bpmn-js/bpmn-navigated-viewer.production.min.js", "duban/process-diagram.js",
@@ -93,7 +93,7 @@ class RenderedReviewScreensTest extends WorkflowTestSupport {
         assertThat(reviewer.get("/bpmn-js/assets/bpmn-js.css").statusCode()).isEqualTo(200);
         assertThat(reviewer.get("/duban/process-diagram.js").body()).contains("window.DubanProcessDiagram");
 
-        assertThat(RenderedSession.signIn(port, "gxj.reviewer").render("keytask/6"))
+        assertThat(RenderedSession.signIn(port, "gxj.reviewer").render("keytask/6?plan=" + seedPlan().getId()))
                 .contains("没有此任务，或您的单位不承担此任务").doesNotContain("process-diagram");
     }
 }

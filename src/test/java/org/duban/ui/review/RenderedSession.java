@@ -47,12 +47,15 @@ public final class RenderedSession {
         return new RenderedSession(http, base);
     }
 
-    /** The server's answer to a client navigating a freshly opened UI to {@code route}. */
-    public String render(String route) throws Exception {
+    /** The server's answer to a client navigating a freshly opened UI to {@code route} (may carry a ?query). */
+    public String render(String location) throws Exception {
+        int question = location.indexOf('?');
+        String route = question < 0 ? location : location.substring(0, question);
+        String query = question < 0 ? "" : location.substring(question + 1);
         String init = http.send(HttpRequest.newBuilder(URI.create(base + "/?v-r=init&location=&query=")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         String navigate = "{\"csrfToken\":\"" + find(SECURITY_KEY, init) + "\",\"rpc\":[{\"type\":\"event\","
-                + "\"node\":1,\"event\":\"ui-navigate\",\"data\":{\"route\":\"" + route + "\",\"query\":\"\","
+                + "\"node\":1,\"event\":\"ui-navigate\",\"data\":{\"route\":\"" + route + "\",\"query\":\"" + query + "\","
                 + "\"appShellTitle\":\"\",\"historyState\":{\"idx\":0},\"trigger\":\"\"}}],\"syncId\":0,"
                 + "\"clientId\":0}";
         HttpResponse<String> view = http.send(HttpRequest.newBuilder(

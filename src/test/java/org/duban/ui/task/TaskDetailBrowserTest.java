@@ -45,7 +45,7 @@ class TaskDetailBrowserTest extends WorkflowTestSupport {
 
         try (Browser browser = new Browser(port)) {
             browser.signInAs("kjj.reviewer");
-            browser.open("keytask/6");
+            browser.open("keytask/6?plan=" + seedPlan().getId());
             WebElement diagram = browser.find(By.id("process-diagram"));
             new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> "true".equals(
                     diagram.getDomAttribute("data-rendered")) || diagram.getDomAttribute("data-error") != null);
