@@ -203,6 +203,8 @@ class LedgerServiceTest extends WorkflowTestSupport {
         try {
             LedgerFilter all = LedgerFilter.ofCycle(q2.getId());
             DubanUserDetails supervisor = Actors.of("DCS", Role.SUPERVISOR);
+            // once first: what is loaded once per session (settings, units) is not what a page costs
+            Actors.as(supervisor, () -> ledger.page(all, 0, 10));
             statistics.clear();
             List<LedgerRow> ten = Actors.as(supervisor, () -> ledger.page(all, 0, 10));
             long forTen = statistics.getPrepareStatementCount();
@@ -211,7 +213,8 @@ class LedgerServiceTest extends WorkflowTestSupport {
             long forFiveHundred = statistics.getPrepareStatementCount();
             assertThat(ten).hasSize(10);
             assertThat(fiveHundred).hasSize(500);
-            assertThat(forFiveHundred).isEqualTo(forTen).isLessThanOrEqualTo(7);
+            assertThat(forTen).isLessThanOrEqualTo(7);
+            assertThat(forFiveHundred).isLessThanOrEqualTo(7);
         } finally {
             statistics.setStatisticsEnabled(wasEnabled);
         }
