@@ -4,29 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Comparator;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.duban.catalog.PlanRepository;
-import org.duban.reporting.CycleService;
-import org.duban.reporting.CycleStatus;
 import org.duban.reporting.ProgressReport;
-import org.duban.reporting.ProgressReportRepository;
 import org.duban.reporting.ReportStatus;
 import org.duban.reporting.ReportingCycle;
-import org.duban.reporting.ReportingCycleRepository;
 import org.duban.support.Browser;
 import org.duban.support.ChromiumCondition;
+import org.duban.workflow.WorkflowTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Issue 4's scenario in a real browser: a county clerk submits a report, the county leader signs it off, the lead
@@ -36,39 +29,33 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @ExtendWith(ChromiumCondition.class)
-class ReportRoundTripBrowserTest {
+class ReportRoundTripBrowserTest extends WorkflowTestSupport {
 
     private static final String REASON = "请补充本季度投资完成数据";
 
     @LocalServerPort
     int port;
 
-    @Autowired CycleService cycleService;
-    @Autowired ReportingCycleRepository cycles;
-    @Autowired PlanRepository plans;
-    @Autowired ProgressReportRepository reports;
-    @Autowired TaskService taskService;
-    @Autowired TransactionTemplate tx;
 
     @Test
     void clerkSubmitsReviewerReturnsClerkFixesReviewerApprovesSupervisorSeesTheLedger() {
-        ProgressReport report = untouchedReport("CAOXIAN", "KJJ");
+        ProgressReport report = untouchedReport("YUNCHENG", "KJJ");
         String title = report.getTask().getTitle();
 
         try (Browser clerk = new Browser(port); Browser leader = new Browser(port);
                 Browser reviewer = new Browser(port); Browser others = new Browser(port)) {
-            clerk.signInAs("caoxian.clerk");
+            clerk.signInAs("yuncheng.clerk");
             clerk.open("inbox");
             clerk.screenshot("inbox-clerk");
             clerk.open("report/" + report.getId());
-            assertThat(clerk.text()).contains(title, "曹县");
+            assertThat(clerk.text()).contains(title, "郓城县");
             type(clerk, "field-narrative", "textarea", "完成项目签约3个，开工2个");
             type(clerk, "field-percentDone", "input", "60");
             clerk.screenshot("report-form");
             clerk.click(clerk.find(By.id("submit")));
             waitForStatus(report, ReportStatus.AWAITING_SIGNOFF, ReportStatus.AWAITING_REVIEW);
 
-            leader.signInAs("caoxian.leader");
+            leader.signInAs("yuncheng.leader");
             signOff(leader, report);
 
             // what others must not see: another county's clerk, and a clerk on the review screen
@@ -111,11 +98,11 @@ class ReportRoundTripBrowserTest {
             supervisor.open("ledger");
             supervisor.click(supervisor.find(By.xpath("//vaadin-select[label[normalize-space(.)='报送周期']]")));
             supervisor.click(supervisor.find(By.xpath("//vaadin-select-item[contains(., '2023Q2')]")));
-            choose(supervisor, "责任单位", "曹县");
+            choose(supervisor, "责任单位", "郓城县");
             supervisor.screenshot("ledger-supervisor");
             new WebDriverWait(supervisor.driver(), Duration.ofSeconds(30))
                     .until(d -> supervisor.text().contains(title));
-            assertThat(supervisor.text()).contains(title, "曹县");
+            assertThat(supervisor.text()).contains(title, "郓城县");
         }
     }
 
@@ -167,17 +154,17 @@ class ReportRoundTripBrowserTest {
         return taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(activityId).singleResult();
     }
 
-    /** A 2023Q2 report of that county on a task the lead unit reviews, that no other test has touched. */
+    /**
+     * A 2023Q2 report of that county on a task the lead unit reviews, not started, and not one other tests use
+     * (tasks 2 and 19 of 郓城县 are KeyTaskFlowTest's and CoordinationFlowTest's; all contexts share one database).
+     */
     private ProgressReport untouchedReport(String unit, String reviewer) {
+        ReportingCycle q2 = openCycle("2023Q2");
         return tx.execute(s -> {
-            Long planId = plans.findAll().get(0).getId();
-            ReportingCycle q2 = cycles.findByPlanIdAndPeriodCode(planId, "2023Q2").orElseThrow();
-            if (q2.getStatus() == CycleStatus.SCHEDULED) {
-                cycleService.open(q2.getId(), null, "test");
-            }
             ProgressReport found = reports.findByCycleId(q2.getId()).stream()
                     .filter(r -> r.getUnit().getCode().equals(unit) && r.getReviewerUnit().getCode().equals(reviewer))
                     .filter(r -> r.getStatus() == ReportStatus.NOT_STARTED)
+                    .filter(r -> r.getTask().getNumber() != 2 && r.getTask().getNumber() != 19)
                     .min(Comparator.comparing(r -> r.getTask().getNumber()))
                     .orElseThrow(() -> new AssertionError("no untouched " + unit + " report reviewed by " + reviewer));
             found.getTask().getTitle();
