@@ -49,7 +49,7 @@ abstract class BenchmarkContract extends WorkflowTestSupport {
 
     private static final int WARMUP_CYCLES = 1;
     private static final int MEASURED_CYCLES = 3;
-    private static final int PAIRS_PER_RUN = 200;
+    private static final int PAIRS_PER_RUN = 100;
 
     @Autowired ReportService reportService;
     @Autowired ReviewService reviewService;
