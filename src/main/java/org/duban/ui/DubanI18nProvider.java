@@ -20,7 +20,8 @@ public class DubanI18nProvider implements I18NProvider {
     public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
     public static final Locale ENGLISH = Locale.ENGLISH;
     /** Searched in this order; the first bundle that holds a key wins. A bundle that does not exist is skipped. */
-    static final List<String> BUNDLES = List.of("messages", "work", "review", "supervision", "ledger", "process");
+    static final List<String> BUNDLES = List.of("messages", "work", "review", "supervision", "ledger", "process", "imports",
+            "analytics", "audit");
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
