@@ -68,6 +68,17 @@ public class CatalogImportService {
             return reimport(existing.get(), parsed, fileName, sha256, actor);
         }
 
+        return create(parsed, fileName, sha256, actor, ReportingSettings.DEFAULT, List.of());
+    }
+
+    /**
+     * Stores a new plan's catalog from a parsed (and possibly admin-settled) document with its reporting calendar,
+     * and puts it to work ({@link PlanImportedEvent}). {@code notes} (e.g. how open tokens were settled) go to the
+     * audit record.
+     */
+    ImportReport create(ParsedPlan parsed, String fileName, String sha256, String actor, ReportingSettings settings,
+            List<String> notes) {
+        String documentNumber = parsed.documentNumber() != null ? parsed.documentNumber() : parsed.title();
         Plan plan = new Plan(documentNumber, parsed.year(), parsed.title(), fileName, sha256, clock.instant(), actor);
         Map<String, Unit> unitsByName = new HashMap<>();
         for (ParsedSection parsedSection : parsed.sections()) {
@@ -90,6 +101,7 @@ public class CatalogImportService {
                 }
             }
         }
+        settings.applyTo(plan);
         plans.save(plan);
         imports.save(new PlanImport(plan, fileName, sha256, PlanImport.Outcome.CREATED,
                 String.join("\n", parsed.warnings()), null, clock.instant(), actor));
@@ -97,7 +109,7 @@ public class CatalogImportService {
         audit.record(actor, "PLAN_IMPORTED", "Plan", String.valueOf(plan.getId()),
                 plan.getDocumentNumber() + " " + plan.getTitle() + ": " + parsed.sections().size() + " sections, "
                         + taskCount + " tasks, " + parsed.warnings().size() + " warnings",
-                null, fileName + " sha256=" + sha256);
+                null, fileName + " sha256=" + sha256 + (notes.isEmpty() ? "" : "\n" + String.join("\n", notes)));
         events.publishEvent(new PlanImportedEvent(plan.getId(), plan.getDocumentNumber(), plan.getYear()));
         log.info("Imported plan {} ({}): {} sections, {} tasks, {} warnings", plan.getDocumentNumber(),
                 plan.getYear(), parsed.sections().size(), taskCount, parsed.warnings().size());

@@ -49,6 +49,14 @@ public class Indicator extends BaseEntity {
         this.comparator = comparator;
     }
 
+    /** Corrected in place, so reported actuals and planned shares stay attached to it. */
+    void revise(String newPhrase, BigDecimal newValue, String newMeasureUnit, Comparator newComparator) {
+        this.phrase = newPhrase;
+        this.targetValue = newValue;
+        this.measureUnit = newMeasureUnit;
+        this.comparator = newComparator;
+    }
+
     public KeyTask getTask() {
         return task;
     }

@@ -77,19 +77,40 @@ public class KeyTask extends BaseEntity {
 
     public Indicator addIndicator(String phrase, java.math.BigDecimal value, String measureUnit,
             Comparator comparator) {
-        Indicator indicator = new Indicator(this, indicators.size() + 1, phrase, value, measureUnit, comparator);
+        Indicator indicator = new Indicator(this, indicators.stream().mapToInt(Indicator::getSeq).max().orElse(0) + 1, phrase, value, measureUnit, comparator);
         indicators.add(indicator);
         return indicator;
     }
 
     public TaskAssignment assign(Unit unit, AssignmentRole role) {
-        TaskAssignment assignment = new TaskAssignment(this, unit, role, assignments.size() + 1);
+        TaskAssignment assignment = new TaskAssignment(this, unit, role,
+                assignments.stream().mapToInt(TaskAssignment::getSeq).max().orElse(0) + 1);
         assignments.add(assignment);
         return assignment;
     }
 
     public void addOpenToken(String token) {
         openTokens.add(new TaskOpenToken(this, token));
+    }
+
+    /** A later version of the plan words the task differently (an accepted re-import change). */
+    void revise(String newTitle, String newBody) {
+        this.title = newTitle;
+        this.body = newBody;
+    }
+
+    /** Drops the unit's assignment; its reports stay, they point to the task and the unit, not to this row. */
+    boolean unassign(Unit unit) {
+        return assignments.removeIf(a -> a.getUnit().equals(unit));
+    }
+
+    boolean removeOpenToken(String token) {
+        return openTokens.removeIf(t -> t.getToken().equals(token));
+    }
+
+    /** Removes an indicator nothing refers to yet (the caller checked), keeping the others' order. */
+    void removeIndicator(Indicator indicator) {
+        indicators.remove(indicator);
     }
 
     /**

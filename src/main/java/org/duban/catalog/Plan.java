@@ -43,6 +43,10 @@ public class Plan extends BaseEntity {
     @Column(name = "report_due_day", nullable = false)
     private int reportDueDay = 25;
 
+    /** The first period that gets a cycle (2 = from Q2 or February): a plan published in spring skips Q1. */
+    @Column(name = "first_period_no", nullable = false)
+    private int firstPeriod = 1;
+
     @Column(name = "imported_at", nullable = false)
     private Instant importedAt;
 
@@ -115,6 +119,14 @@ public class Plan extends BaseEntity {
 
     public void setReportDueDay(int reportDueDay) {
         this.reportDueDay = reportDueDay;
+    }
+
+    public int getFirstPeriod() {
+        return firstPeriod;
+    }
+
+    public void setFirstPeriod(int firstPeriod) {
+        this.firstPeriod = firstPeriod;
     }
 
     public Instant getImportedAt() {

@@ -22,7 +22,9 @@ public class PlanImport extends BaseEntity {
         /** Same plan again and nothing differs. */
         UNCHANGED,
         /** Same plan again with differences; nothing was changed, the differences are listed. */
-        DIFFERENT
+        DIFFERENT,
+        /** Same plan again; the differences the admin accepted were applied (listed), the others were not. */
+        UPDATED
     }
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)

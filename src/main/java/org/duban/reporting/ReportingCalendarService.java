@@ -42,7 +42,8 @@ public class ReportingCalendarService {
         int year = plan.getYear();
         boolean quarterly = plan.getReportFrequency() == ReportFrequency.QUARTERLY;
         int periods = quarterly ? 4 : 12;
-        for (int i = 1; i <= periods; i++) {
+        // periods before the plan's first one get no cycle (set at import: a plan published in spring skips Q1)
+        for (int i = Math.max(1, Math.min(plan.getFirstPeriod(), periods)); i <= periods; i++) {
             String code = quarterly ? year + "Q" + i : year + "M" + String.format("%02d", i);
             if (cycles.findByPlanIdAndPeriodCode(plan.getId(), code).isPresent()) {
                 continue;

@@ -4,7 +4,9 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.duban.catalog.KeyTask;
+import org.duban.catalog.KeyTaskAddedEvent;
 import org.duban.catalog.KeyTaskRepository;
+import org.duban.catalog.KeyTaskWithdrawnEvent;
 import org.duban.catalog.Plan;
 import org.duban.catalog.PlanImportedEvent;
 import org.duban.catalog.PlanRepository;
@@ -52,6 +54,21 @@ public class KeyTaskProcesses {
         runtime.startProcessInstanceByKey(ProcessKeys.REPORTING_CALENDAR, plan.getYear() + "-CAL-" + plan.getId(),
                 Map.of(ProcessKeys.VAR_PLAN_ID, plan.getId()));
         log.info("Plan {}: {} key-task processes started", plan.getDocumentNumber(), started);
+    }
+
+    /** A task added by an accepted re-import gets its supervision process like the plan's other tasks. */
+    @EventListener
+    public void onTaskAdded(KeyTaskAddedEvent event) {
+        start(tasks.findById(event.taskId()).orElseThrow());
+    }
+
+    /** A task the new version of its plan dropped stops asking for work; the task and its history stay. */
+    @EventListener
+    public void onTaskWithdrawn(KeyTaskWithdrawnEvent event) {
+        runtime.createProcessInstanceQuery().processDefinitionKey(ProcessKeys.KEY_TASK_SUPERVISION)
+                .processInstanceBusinessKey(event.code()).variableValueEquals(ProcessKeys.VAR_TASK_ID, event.taskId())
+                .list().forEach(instance -> runtime.deleteProcessInstance(instance.getId(),
+                        "withdrawn by a re-import of its plan"));
     }
 
     void start(KeyTask task) {
