@@ -7,6 +7,7 @@ import org.duban.reporting.ProgressReport;
 import org.duban.reporting.ReportService;
 import org.duban.review.ReviewService;
 import org.duban.review.ReviewTestSteps;
+import org.duban.support.RenderedViews;
 import org.duban.workflow.WorkflowTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class RenderedReviewScreensTest extends WorkflowTestSupport {
 
     @Test
     void reviewerSeesTheQueueOfTasksKjjLeads() throws Exception {
-        String view = RenderedSession.signIn(port, "kjj.reviewer").render("review");
+        String view = RenderedViews.signIn(port, "kjj.reviewer").render("review");
 
         assertThat(view).contains("待本单位审核的报告", "批量通过", "open-" + waiting.getBusinessKey(),
                 "任务6：强化科技型企业培育", "菏泽经济技术开发区", "2023Q2", "第1次报送");
@@ -53,7 +54,7 @@ class RenderedReviewScreensTest extends WorkflowTestSupport {
     @Test
     void reviewerOpensTheReportBesideThePreviousCycleWithEveryOperation() throws Exception {
         String taskId = steps.taskId(waiting, "reviewReport");
-        String view = RenderedSession.signIn(port, "kjj.reviewer").render("review/" + taskId);
+        String view = RenderedViews.signIn(port, "kjj.reviewer").render("review/" + taskId);
 
         assertThat(view).contains("任务6：强化科技型企业培育", "本期报告（2023Q2）", "上期报告", "经开区：认定高新技术企业7家",
                 "指标：目标值与填报完成值", "审核通过", "退回", "理由（退回时必填）", "comment-narrative", "抄送：",
@@ -64,22 +65,22 @@ class RenderedReviewScreensTest extends WorkflowTestSupport {
     @Test
     void countyClerkIsRefusedTheReviewRoutesAndSeesNoMenuEntry() throws Exception {
         String taskId = steps.taskId(waiting, "reviewReport");
-        RenderedSession clerk = RenderedSession.signIn(port, "caoxian.clerk");
+        RenderedViews.Session clerk = RenderedViews.signIn(port, "caoxian.clerk");
 
         assertThat(clerk.render("review")).contains("Could not navigate to 'review'")
                 .doesNotContain("待本单位审核的报告", waiting.getBusinessKey());
         assertThat(clerk.render("review/" + taskId)).contains("Could not navigate to 'review/" + taskId + "'")
                 .doesNotContain("经开区：认定高新技术企业7家", "审核通过");
         assertThat(clerk.render("")).doesNotContain("报告审核");
-        assertThat(RenderedSession.signIn(port, "kjj.reviewer").render("")).contains("报告审核");
+        assertThat(RenderedViews.signIn(port, "kjj.reviewer").render("")).contains("报告审核");
         // a reviewer of another unit reaches the route but the service refuses the task
-        assertThat(RenderedSession.signIn(port, "gxj.reviewer").render("review/" + taskId))
+        assertThat(RenderedViews.signIn(port, "gxj.reviewer").render("review/" + taskId))
                 .contains("review-refused").doesNotContain("经开区：认定高新技术企业7家");
     }
 
     @Test
     void taskDetailLoadsTheBpmnViewerServedByTheApplication() throws Exception {
-        RenderedSession reviewer = RenderedSession.signIn(port, "kjj.reviewer");
+        RenderedViews.Session reviewer = RenderedViews.signIn(port, "kjj.reviewer");
         String view = reviewer.render("keytask/6?plan=" + seedPlan().getId());
 
         assertThat(view).contains("任务6：强化科技型企业培育", "牵头单位：市科技局", "指标与进度", "时间线", "process-diagram",
@@ -87,13 +88,13 @@ class RenderedReviewScreensTest extends WorkflowTestSupport {
                 "DubanProcessDiagram", "keyTaskSupervision", "当前环节", "报送进展（第1次）");
         assertThat(view).doesNotContain("!task.", "!review.");
 
-        HttpResponse<String> script = reviewer.get("/bpmn-js/bpmn-navigated-viewer.production.min.js");
+        HttpResponse<String> script = reviewer.getText("/bpmn-js/bpmn-navigated-viewer.production.min.js");
         assertThat(script.statusCode()).isEqualTo(200);
         assertThat(script.body()).contains("BpmnJS");
-        assertThat(reviewer.get("/bpmn-js/assets/bpmn-js.css").statusCode()).isEqualTo(200);
-        assertThat(reviewer.get("/duban/process-diagram.js").body()).contains("window.DubanProcessDiagram");
+        assertThat(reviewer.getText("/bpmn-js/assets/bpmn-js.css").statusCode()).isEqualTo(200);
+        assertThat(reviewer.getText("/duban/process-diagram.js").body()).contains("window.DubanProcessDiagram");
 
-        assertThat(RenderedSession.signIn(port, "gxj.reviewer").render("keytask/6?plan=" + seedPlan().getId()))
+        assertThat(RenderedViews.signIn(port, "gxj.reviewer").render("keytask/6?plan=" + seedPlan().getId()))
                 .contains("没有此任务，或您的单位不承担此任务").doesNotContain("process-diagram");
     }
 }
