@@ -18,9 +18,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * One headless Chromium at office-laptop size (1366×768), signed in as one user, with the few moves our browser tests
- * need: open a route and wait until Vaadin has answered, find components by id or text, save screenshots under
- * {@code target/screenshots/}.
+ * One headless Chromium, at office-laptop size (1366×768) unless told otherwise, signed in as one user, with the few
+ * moves our browser tests need: open a route and wait until Vaadin has answered, find components by id or text, save
+ * screenshots under {@code target/screenshots/}.
  */
 public final class Browser implements AutoCloseable {
 
@@ -33,10 +33,15 @@ public final class Browser implements AutoCloseable {
     private final String base;
 
     public Browser(int port) {
+        this(port, 1366, 768);
+    }
+
+    /** A browser whose window is {@code width}×{@code height} CSS pixels, e.g. a tablet upright (768×1024). */
+    public Browser(int port, int width, int height) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(ChromiumCondition.CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1366,768", "--lang=zh-CN");
+                "--window-size=" + width + "," + height, "--lang=zh-CN");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(ChromiumCondition.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
@@ -103,6 +108,11 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("Could not save screenshot " + name, e);
         }
+    }
+
+    /** Runs a script in the page and returns its result. */
+    public Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }
 
     public String currentUrl() {

@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.duban.inbox.WithdrawalService;
 import org.duban.reporting.ReportForm;
 import org.duban.review.ReviewQueries;
 import org.duban.review.ReviewQueries.Colleague;
@@ -66,14 +67,17 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
     private final transient ReviewQueries queries;
     private final transient ReviewService reviews;
     private final transient TaskOperations operations;
+    private final transient WithdrawalService withdrawals;
     private final Map<String, TextField> fieldComments = new LinkedHashMap<>();
     private ReviewScreen screen;
     private String title;
 
-    public ReviewView(ReviewQueries queries, ReviewService reviews, TaskOperations operations) {
+    public ReviewView(ReviewQueries queries, ReviewService reviews, TaskOperations operations,
+            WithdrawalService withdrawals) {
         this.queries = queries;
         this.reviews = reviews;
         this.operations = operations;
+        this.withdrawals = withdrawals;
         setWidthFull();
     }
 
@@ -89,14 +93,50 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
         removeAll();
         fieldComments.clear();
         title = getTranslation("review.title");
-        if (!ReviewNotices.attempt(this, () -> screen = queries.open(taskId))) {
-            screen = null;
+        var withdrawn = screenOrWithdrawal(taskId);
+        if (withdrawn.isPresent()) {
+            add(new H2(title), withdrawnNotice(withdrawn.get()),
+                    new RouterLink(getTranslation("review.backToList"), ReviewListView.class));
+            return;
+        }
+        if (screen == null) {
             Paragraph refused = new Paragraph(getTranslation("review.refused"));
             refused.setId("review-refused");
             add(new H2(title), refused, new RouterLink(getTranslation("review.backToList"), ReviewListView.class));
             return;
         }
         build();
+    }
+
+    /**
+     * Opens the review; when the step is gone because the submitting clerk withdrew the report, says so instead of
+     * showing a refusal (the list or a notification may still point here).
+     */
+    private java.util.Optional<WithdrawalService.Withdrawn> screenOrWithdrawal(String taskId) {
+        java.util.Optional<WithdrawalService.Withdrawn> withdrawn = java.util.Optional.empty();
+        try {
+            withdrawn = withdrawals.withdrawnStep(taskId);
+        } catch (RuntimeException e) {
+            // not a withdrawn step this user may see: the normal path reports what is wrong
+        }
+        if (withdrawn.isPresent()) {
+            screen = null;
+            return withdrawn;
+        }
+        if (!ReviewNotices.attempt(this, () -> screen = queries.open(taskId))) {
+            screen = null;
+        }
+        return java.util.Optional.empty();
+    }
+
+    private Component withdrawnNotice(WithdrawalService.Withdrawn withdrawn) {
+        Div box = new Div(new Paragraph(getTranslation("review.withdrawn.text", withdrawn.taskCode(),
+                withdrawn.taskTitle(), withdrawn.unitName(), withdrawn.cycleCode(), withdrawn.withdrawnBy(),
+                ReviewListView.TIME.format(withdrawn.withdrawnAt()))), new Paragraph(getTranslation(
+                        "review.withdrawn.next")));
+        box.setId("review-withdrawn");
+        box.addClassName("duban-banner");
+        return box;
     }
 
     private boolean deciding() {
@@ -118,6 +158,12 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
             add(banner(getTranslation("review.delegated.banner")));
         } else if (!screen.actionable()) {
             add(banner(getTranslation("review.notYours", Objects.toString(screen.assignee(), ""))));
+        }
+        if (screen.mode() == ReviewQueries.Mode.REVIEW && screen.assignee() == null) {
+            Span note = new Span(getTranslation("review.stillWithdrawable"));
+            note.setId("review-still-withdrawable");
+            note.getStyle().set("color", "var(--lumo-secondary-text-color)");
+            add(note);
         }
         if (!screen.changes().isEmpty()) {
             add(changes());

@@ -4,7 +4,9 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -24,6 +26,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import org.duban.inbox.FilterChoice;
@@ -32,6 +35,8 @@ import org.duban.inbox.InboxFilter;
 import org.duban.inbox.InboxRow;
 import org.duban.inbox.InboxService;
 import org.duban.inbox.InboxSort;
+import org.duban.inbox.TaskFormService;
+import org.duban.inbox.WithdrawalService;
 import org.duban.reporting.ReportStatus;
 
 /**
@@ -44,10 +49,15 @@ import org.duban.reporting.ReportStatus;
 public class InboxView extends VerticalLayout implements HasDynamicTitle {
 
     public static final String ROUTE = "inbox";
-    /** The lead unit's review has its own screen (review/:taskId); key-task steps open the task detail. */
+    /**
+     * The lead unit's review has its own screen (review/:taskId); the other steps that are not a report's
+     * (assignment, work plan, closure, coordination, supervision case) open the generic task form.
+     */
     private static final String REVIEW_STEP = "reviewReport";
 
     private final transient InboxService inbox;
+    private final transient WithdrawalService withdrawals;
+    private final Details submitted = new Details();
     private final Grid<InboxRow> grid = new Grid<>();
     private final HorizontalLayout countsBar = new HorizontalLayout();
     private final Select<InboxFilter.Scope> scope = new Select<>();
@@ -61,13 +71,63 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
     private final Select<InboxFilter.Flag> flag = new Select<>();
     private InboxFilter filter = InboxFilter.all();
 
-    public InboxView(InboxService inbox) {
+    public InboxView(InboxService inbox, WithdrawalService withdrawals) {
         this.inbox = inbox;
+        this.withdrawals = withdrawals;
         setSizeFull();
         configureGrid();
-        add(new H2(getTranslation("work.inbox.title")), countsBar, filterBar(), grid);
+        submitted.setId("inbox-submitted");
+        add(new H2(getTranslation("work.inbox.title")), countsBar, submitted, filterBar(), grid);
         setFlexGrow(1, grid);
         refreshCounts();
+        refreshSubmitted();
+    }
+
+    /**
+     * The clerk's own submissions that left the unit's inbox but nobody has taken up yet: the place to withdraw
+     * (撤回) one, since the report is no longer among the clerk's tasks.
+     */
+    private void refreshSubmitted() {
+        List<WithdrawalService.Submitted> reports = withdrawals.submittedByMyUnit();
+        submitted.setVisible(!reports.isEmpty());
+        submitted.setSummaryText(getTranslation("work.submitted.title", reports.size()));
+        VerticalLayout lines = new VerticalLayout();
+        lines.setPadding(false);
+        lines.setSpacing(false);
+        for (WithdrawalService.Submitted report : reports) {
+            HorizontalLayout line = new HorizontalLayout();
+            line.setId("submitted-" + report.reportId());
+            line.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+            line.getStyle().set("flex-wrap", "wrap");
+            line.add(new Span(report.taskCode() + " " + report.taskTitle()), new Span(report.cycleCode()),
+                    Badges.of(getTranslation("work.status." + report.status().name()), Badges.Tone.NEUTRAL),
+                    new Span(report.takenUpBy() == null ? getTranslation("work.submitted.notTakenUp")
+                            : getTranslation("work.submitted.takenUpBy", report.takenUpBy())));
+            if (report.withdrawable()) {
+                Button withdraw = new Button(getTranslation("work.action.withdraw"), e -> confirmWithdraw(report));
+                withdraw.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+                withdraw.setId("withdraw-" + report.reportId());
+                line.add(withdraw);
+            }
+            Button view = new Button(getTranslation("work.submitted.view"), e -> getUI().ifPresent(ui -> ui.navigate(
+                    ReportFormView.class, new RouteParameters(ReportFormView.REPORT_ID,
+                            String.valueOf(report.reportId())))));
+            view.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            line.add(view);
+            lines.add(line);
+        }
+        submitted.setContent(lines);
+    }
+
+    private void confirmWithdraw(WithdrawalService.Submitted report) {
+        ConfirmDialog dialog = new ConfirmDialog(getTranslation("work.withdraw.title"),
+                getTranslation("work.withdraw.text"), getTranslation("work.action.withdraw"), e -> {
+                    act(() -> withdrawals.withdraw(report.reportId(), null), "work.notice.withdrawn");
+                    refreshSubmitted();
+                });
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("work.action.cancel"));
+        dialog.open();
     }
 
     private void configureGrid() {
@@ -97,8 +157,9 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(r -> r.createdAt() == null ? "" : r.createdAt().toString().substring(0, 10))
                 .setHeader(getTranslation("work.inbox.column.created")).setSortProperty("created").setAutoWidth(true)
                 .setFlexGrow(0);
+        // frozen, so claim and open stay on screen when a tablet scrolls the wide grid sideways
         grid.addComponentColumn(this::actions).setHeader(getTranslation("work.inbox.column.actions"))
-                .setAutoWidth(true).setFlexGrow(0);
+                .setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         grid.setEmptyStateText(getTranslation("work.inbox.empty"));
         // lazy: the engine hands over one page at a time; the count query matches the page query
         grid.setItems(query -> inbox.page(filter, sortOf(query.getSortOrders()), query.getOffset(), query.getLimit())
@@ -289,16 +350,22 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
     private void open(InboxRow row) {
         if (REVIEW_STEP.equals(row.activityId())) {
             getUI().ifPresent(ui -> ui.navigate("review/" + row.taskId()));
+        } else if (TaskFormService.handles(row.activityId())) {
+            getUI().ifPresent(ui -> ui.navigate(taskFormRoute(row.taskId())));
         } else if (row.reportId() != null) {
             getUI().ifPresent(ui -> ui.navigate(ReportFormView.class,
-                    new com.vaadin.flow.router.RouteParameters(ReportFormView.REPORT_ID, String.valueOf(
-                            row.reportId()))));
+                    new RouteParameters(ReportFormView.REPORT_ID, String.valueOf(row.reportId()))));
         } else if (row.taskNumber() != null) {
             getUI().ifPresent(ui -> ui.navigate("keytask/" + row.taskNumber()));
         } else {
             Notification.show(getTranslation("work.notice.openElsewhere", row.taskName()), 5000,
                     Notification.Position.MIDDLE);
         }
+    }
+
+    /** The generic form screen's route (ui/form/TaskFormView), for a step {@link TaskFormService} handles. */
+    static String taskFormRoute(String taskId) {
+        return "task/" + taskId + "/form";
     }
 
     @Override

@@ -33,14 +33,16 @@ class WorkBundlesTest {
     @Test
     void everyKeyTheScreensUseExists() throws IOException {
         Set<String> used = new TreeSet<>();
-        try (Stream<Path> sources = Files.list(Path.of("src/main/java/org/duban/ui/work"))) {
-            for (Path source : sources.toList()) {
-                Matcher m = KEY.matcher(Files.readString(source));
-                while (m.find()) {
-                    used.add(m.group(1));
+        // the work screens, the generic task form, and the facts its service labels
+        for (String dir : new String[] {"src/main/java/org/duban/ui/work", "src/main/java/org/duban/ui/form"}) {
+            try (Stream<Path> sources = Files.list(Path.of(dir))) {
+                for (Path source : sources.toList()) {
+                    collect(Files.readString(source), used);
                 }
             }
         }
+        collect(Files.readString(Path.of("src/main/java/org/duban/inbox/TaskFormService.java")), used);
+        assertThat(used).contains("work.taskForm.complete", "work.taskForm.fact.problem", "work.submitted.title");
         for (ReportStatus s : ReportStatus.values()) {
             used.add("work.status." + s.name());
         }
@@ -58,6 +60,13 @@ class WorkBundlesTest {
         }
         assertThat(used).hasSizeGreaterThan(60);
         assertThat(load("i18n/work_zh_CN.properties").stringPropertyNames()).containsAll(used);
+    }
+
+    private static void collect(String source, Set<String> used) {
+        Matcher m = KEY.matcher(source);
+        while (m.find()) {
+            used.add(m.group(1));
+        }
     }
 
     private static Properties load(String resource) throws IOException {
