@@ -2,16 +2,8 @@ package org.duban.ui.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.duban.dashboard.AnalyticsFixture;
+import org.duban.support.RenderedViews;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -29,10 +21,6 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RenderedAnalyticsViewsTest {
-
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"");
-    private static final Pattern SECURITY_KEY = Pattern.compile("\"Vaadin-Security-Key\":\"([^\"]+)\"");
-    private static final Pattern UI_ID = Pattern.compile("\"v-uiId\":(\\d+)");
 
     @LocalServerPort
     int port;
@@ -62,6 +50,18 @@ class RenderedAnalyticsViewsTest {
     }
 
     @Test
+    void theDashboardAndTheAssessmentInEnglish() throws Exception {
+        RenderedViews.Session session = RenderedViews.signIn(port, "admin").useEnglish();
+        String dashboard = session.render("dashboard?plan=" + fx.planId + "&cycle=" + fx.q2);
+        assertThat(dashboard).contains("Key-task dashboards", "By lead unit", "Trend over cycles",
+                "4 reports, 4 due, 2 on time, 2 late, 1 returned, 1 escalated, on-time rate 50.0%");
+        String assessment = session.render("assessment?plan=" + fx.planId + "&cycle=" + fx.q2);
+        assertThat(assessment).contains("Unit assessment ranking", "Change weights", "1 on time / 2 due (50%)",
+                "50 points × 40% = 20", "nothing submitted yet");
+        assertThat(dashboard + assessment).doesNotContain("!dashboard.", "!assessment.");
+    }
+
+    @Test
     void aReviewerSeesOnlyTheTasksTheUnitLeads() throws Exception {
         String view = render("kjj.reviewer", "dashboard", "plan=" + fx.planId + "&cycle=" + fx.q2);
         assertThat(view).contains("牵头单位审核：仅统计本单位（KJJ）牵头的任务", "共 0 份报告");
@@ -84,36 +84,7 @@ class RenderedAnalyticsViewsTest {
         assertThat(view).doesNotContain("甲县" + fx.suffix, "调整权重");
     }
 
-    /** Signs in (password = user name) and navigates a fresh UI to the route with a query string. */
     private String render(String user, String route, String query) throws Exception {
-        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        String base = "http://localhost:" + port;
-        String loginPage = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user + "&_csrf="
-                        + URLEncoder.encode(find(CSRF, loginPage), StandardCharsets.UTF_8)))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(login.headers().firstValue("Location")).hasValue(base + "/");
-        String init = http.send(HttpRequest.newBuilder(URI.create(base + "/?v-r=init&location=&query=")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        String navigate = "{\"csrfToken\":\"" + find(SECURITY_KEY, init) + "\",\"rpc\":[{\"type\":\"event\","
-                + "\"node\":1,\"event\":\"ui-navigate\",\"data\":{\"route\":\"" + route + "\",\"query\":\"" + query
-                + "\",\"appShellTitle\":\"\",\"historyState\":{\"idx\":0},\"trigger\":\"\"}}],\"syncId\":0,"
-                + "\"clientId\":0}";
-        HttpResponse<String> view = http.send(HttpRequest.newBuilder(
-                        URI.create(base + "/?v-r=uidl&v-uiId=" + find(UI_ID, init)))
-                .header("Content-Type", "application/json; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(navigate)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(view.statusCode()).isEqualTo(200);
-        return view.body();
-    }
-
-    private static String find(Pattern pattern, String text) {
-        Matcher matcher = pattern.matcher(text);
-        assertThat(matcher.find()).as("%s in %s", pattern, text).isTrue();
-        return matcher.group(1);
+        return RenderedViews.render(port, user, route + "?" + query);
     }
 }
