@@ -13,6 +13,7 @@ import org.duban.org.Role;
 import org.duban.security.CurrentUser;
 import org.duban.security.DubanUserDetails;
 import org.duban.shared.NotFoundException;
+import org.duban.workflow.ConcurrentChanges;
 import org.duban.workflow.EngineTasks;
 import org.duban.workflow.ProcessKeys;
 import org.duban.workflow.WorkflowAccessException;
@@ -27,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A clerk's work on a progress report: save a draft, submit, withdraw before review starts. Every value is checked
  * against the form deployed with the report's process version, and the report, its process and the audit trail
- * change in one transaction.
+ * change in one transaction. Whoever loses a race with another user's change gets a ConcurrentChangeException.
  */
 @Service
 public class ReportService {
@@ -48,11 +49,12 @@ public class ReportService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final int reviewWorkingDays;
+    private final ConcurrentChanges concurrentChanges;
 
     public ReportService(ProgressReportRepository reports, ReportSnapshotRepository snapshots, EngineTasks engineTasks,
             TaskService taskService, RuntimeService runtime, FormDefinitions forms, WorkingDayCalendar calendar,
             CurrentUser currentUser, AuditService audit, ApplicationEventPublisher events, Clock clock,
-            @Value("${duban.review.working-days:5}") int reviewWorkingDays) {
+            @Value("${duban.review.working-days:5}") int reviewWorkingDays, ConcurrentChanges concurrentChanges) {
         this.reports = reports;
         this.snapshots = snapshots;
         this.engineTasks = engineTasks;
@@ -65,38 +67,44 @@ public class ReportService {
         this.events = events;
         this.clock = clock;
         this.reviewWorkingDays = reviewWorkingDays;
+        this.concurrentChanges = concurrentChanges;
     }
 
     /** Saves what the clerk wrote so far without submitting; required fields may still be empty. */
     @Transactional
     public void saveDraft(Long reportId, Map<String, Object> values) {
-        DubanUserDetails user = currentUser.require();
-        ProgressReport report = clerksReport(reportId, user);
-        Task fill = fillTaskOf(report);
-        write(report, fill, values, true);
-        audit.record(user.getUsername(), "DRAFT_SAVED", "ProgressReport", report.getBusinessKey(),
-                "草稿已保存 / draft saved", null, ReportForm.snapshot(report));
+        concurrentChanges.guard(() -> {
+            DubanUserDetails user = currentUser.require();
+            ProgressReport report = clerksReport(reportId, user);
+            Task fill = fillTaskOf(report);
+            write(report, fill, values, true);
+            audit.record(user.getUsername(), "DRAFT_SAVED", "ProgressReport", report.getBusinessKey(),
+                    "草稿已保存 / draft saved", null, ReportForm.snapshot(report));
+        });
     }
 
     /** Submits the report from the clerk's fill-in task: to the unit leader's sign-off, or straight to review. */
     @Transactional
     public void submit(String engineTaskId, Map<String, Object> values) {
-        DubanUserDetails user = currentUser.require();
-        Task task = engineTasks.requireActionable(engineTaskId, user, FILL_REPORT);
-        ProgressReport report = reportOf(task);
-        requireClerkOf(report, user);
-        write(report, task, values, false);
-        boolean signoff = report.getUnit().isLeaderSignoff();
-        ReportStatus before = report.getStatus();
-        report.submit(clock.instant(), user.getUsername(), signoff, reviewDue());
-        snapshots.save(new ReportSnapshot(report, report.getRevision(), ReportForm.snapshot(report), clock.instant(),
-                user.getUsername()));
-        engineTasks.complete(task, user, Map.of());
-        audit.record(user.getUsername(), "REPORT_SUBMITTED", "ProgressReport", report.getBusinessKey(),
-                "第" + report.getRevision() + "次报送 / submission " + report.getRevision(), before.name(),
-                report.getStatus().name());
-        events.publishEvent(new ReportSubmittedEvent(report.getId(), user.getUsername(),
-                report.isNeedsCoordination(), report.getProblems()));
+        concurrentChanges.requireNotDoneMeanwhile(engineTaskId);
+        concurrentChanges.guard(() -> {
+            DubanUserDetails user = currentUser.require();
+            Task task = engineTasks.requireActionable(engineTaskId, user, FILL_REPORT);
+            ProgressReport report = reportOf(task);
+            requireClerkOf(report, user);
+            write(report, task, values, false);
+            boolean signoff = report.getUnit().isLeaderSignoff();
+            ReportStatus before = report.getStatus();
+            report.submit(clock.instant(), user.getUsername(), signoff, reviewDue());
+            snapshots.save(new ReportSnapshot(report, report.getRevision(), ReportForm.snapshot(report),
+                    clock.instant(), user.getUsername()));
+            engineTasks.complete(task, user, Map.of());
+            audit.record(user.getUsername(), "REPORT_SUBMITTED", "ProgressReport", report.getBusinessKey(),
+                    "第" + report.getRevision() + "次报送 / submission " + report.getRevision(), before.name(),
+                    report.getStatus().name());
+            events.publishEvent(new ReportSubmittedEvent(report.getId(), user.getUsername(),
+                    report.isNeedsCoordination(), report.getProblems()));
+        });
     }
 
     /**
@@ -105,24 +113,27 @@ public class ReportService {
      */
     @Transactional
     public void withdraw(Long reportId, String reason) {
-        DubanUserDetails user = currentUser.require();
-        ProgressReport report = clerksReport(reportId, user);
-        Task waiting = taskService.createTaskQuery().processInstanceId(report.getProcessInstanceId())
-                .taskDefinitionKeyIn(SIGN_OFF_REPORT, REVIEW_REPORT).singleResult();
-        if (waiting == null) {
-            throw new ReportStateException(report.getBusinessKey(), "撤回 withdraw", report.getStatus());
-        }
-        if (waiting.getAssignee() != null) {
-            throw new WorkflowAccessException("“" + waiting.getName() + "”已由 " + waiting.getAssignee()
-                    + " 办理中，不能撤回 / " + waiting.getAssignee() + " has started on it: it can no longer be withdrawn");
-        }
-        ReportStatus before = report.getStatus();
-        report.withdraw();
-        runtime.createMessageCorrelation(ProcessKeys.MESSAGE_REPORT_WITHDRAWN)
-                .processInstanceId(report.getProcessInstanceId()).correlate();
-        audit.record(user.getUsername(), "REPORT_WITHDRAWN", "ProgressReport", report.getBusinessKey(),
-                reason == null || reason.isBlank() ? "撤回 / withdrawn" : reason, before.name(),
-                report.getStatus().name());
+        concurrentChanges.guard(() -> {
+            DubanUserDetails user = currentUser.require();
+            ProgressReport report = clerksReport(reportId, user);
+            Task waiting = taskService.createTaskQuery().processInstanceId(report.getProcessInstanceId())
+                    .taskDefinitionKeyIn(SIGN_OFF_REPORT, REVIEW_REPORT).singleResult();
+            if (waiting == null) {
+                throw new ReportStateException(report.getBusinessKey(), "撤回 withdraw", report.getStatus());
+            }
+            if (waiting.getAssignee() != null) {
+                throw new WorkflowAccessException("“" + waiting.getName() + "”已由 " + waiting.getAssignee()
+                        + " 办理中，不能撤回 / " + waiting.getAssignee()
+                        + " has started on it: it can no longer be withdrawn");
+            }
+            ReportStatus before = report.getStatus();
+            report.withdraw();
+            runtime.createMessageCorrelation(ProcessKeys.MESSAGE_REPORT_WITHDRAWN)
+                    .processInstanceId(report.getProcessInstanceId()).correlate();
+            audit.record(user.getUsername(), "REPORT_WITHDRAWN", "ProgressReport", report.getBusinessKey(),
+                    reason == null || reason.isBlank() ? "撤回 / withdrawn" : reason, before.name(),
+                    report.getStatus().name());
+        });
     }
 
     /** The report's form values (what the form shows), for a user who may see the report. */

@@ -24,6 +24,7 @@ import org.duban.reporting.ReportService;
 import org.duban.security.CurrentUser;
 import org.duban.security.DubanUserDetails;
 import org.duban.shared.NotFoundException;
+import org.duban.workflow.ConcurrentChanges;
 import org.duban.workflow.EngineTasks;
 import org.duban.workflow.ProcessKeys;
 import org.duban.workflow.WorkflowAccessException;
@@ -37,7 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Decisions on reports: the unit leader's sign-off, the lead unit's review (approve, return to the clerk, return to
  * the leader's sign-off), bulk approval, co-reviewers (加签) and copies (抄送). Each decision is recorded, audited and
- * routed in the report's process in one transaction.
+ * routed in the report's process in one transaction. The loser of a race with another decision on the same report
+ * gets a ConcurrentChangeException.
  */
 @Service
 public class ReviewService {
@@ -73,12 +75,13 @@ public class ReviewService {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate eachInItsOwnTransaction;
     private final Clock clock;
+    private final ConcurrentChanges concurrentChanges;
 
     public ReviewService(EngineTasks engineTasks, TaskService taskService, ProgressReportRepository reports,
             ReportDecisions reportDecisions, ReportService reportService, ReviewDecisionRepository decisions,
             CoReviewRepository coReviews, AppUserRepository users, CurrentUser currentUser, AuditService audit,
             NotificationService notifications, ApplicationEventPublisher events,
-            PlatformTransactionManager transactionManager, Clock clock) {
+            PlatformTransactionManager transactionManager, Clock clock, ConcurrentChanges concurrentChanges) {
         this.engineTasks = engineTasks;
         this.taskService = taskService;
         this.reports = reports;
@@ -94,32 +97,36 @@ public class ReviewService {
         this.eachInItsOwnTransaction = new TransactionTemplate(transactionManager);
         this.eachInItsOwnTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
+        this.concurrentChanges = concurrentChanges;
     }
 
     /** The unit leader approves the report for review, or returns it to the clerk (a comment is then required). */
     @Transactional
     public void signOff(String engineTaskId, boolean approve, String comment) {
-        DubanUserDetails user = currentUser.require();
-        Task task = engineTasks.requireActionable(engineTaskId, user, SIGN_OFF_REPORT);
-        ProgressReport report = reportOf(task);
-        requireRole(user, Role.UNIT_LEADER, report.getUnit().getCode(), report);
-        String before = report.getStatus().name();
-        if (approve) {
-            reportDecisions.signedOff(report, reportService.reviewDue());
-        } else {
-            requireReason(comment);
-            reportDecisions.returnedByLeader(report);
-        }
-        decisions.save(new ReviewDecision(report, ReviewDecision.Stage.SIGN_OFF,
-                approve ? ReviewDecision.Outcome.APPROVED : ReviewDecision.Outcome.RETURNED_TO_CLERK, comment, null,
-                user.getUsername(), clock.instant()));
-        engineTasks.complete(task, user, Map.of(ProcessKeys.VAR_DECISION, approve ? "APPROVE" : "RETURN"));
-        audit.record(user.getUsername(), approve ? "REPORT_SIGNED_OFF" : "REPORT_RETURNED_BY_LEADER",
-                "ProgressReport", report.getBusinessKey(), comment, before, report.getStatus().name());
-        if (!approve) {
-            notifications.notifyGroup(NotificationKind.RETURNED,
-                    CandidateGroups.of(report.getUnit().getCode(), Role.CLERK), content(report, comment, user));
-        }
+        concurrentChanges.requireNotDoneMeanwhile(engineTaskId);
+        concurrentChanges.guard(() -> {
+            DubanUserDetails user = currentUser.require();
+            Task task = engineTasks.requireActionable(engineTaskId, user, SIGN_OFF_REPORT);
+            ProgressReport report = reportOf(task);
+            requireRole(user, Role.UNIT_LEADER, report.getUnit().getCode(), report);
+            String before = report.getStatus().name();
+            if (approve) {
+                reportDecisions.signedOff(report, reportService.reviewDue());
+            } else {
+                requireReason(comment);
+                reportDecisions.returnedByLeader(report);
+            }
+            decisions.save(new ReviewDecision(report, ReviewDecision.Stage.SIGN_OFF,
+                    approve ? ReviewDecision.Outcome.APPROVED : ReviewDecision.Outcome.RETURNED_TO_CLERK, comment, null,
+                    user.getUsername(), clock.instant()));
+            engineTasks.complete(task, user, Map.of(ProcessKeys.VAR_DECISION, approve ? "APPROVE" : "RETURN"));
+            audit.record(user.getUsername(), approve ? "REPORT_SIGNED_OFF" : "REPORT_RETURNED_BY_LEADER",
+                    "ProgressReport", report.getBusinessKey(), comment, before, report.getStatus().name());
+            if (!approve) {
+                notifications.notifyGroup(NotificationKind.RETURNED,
+                        CandidateGroups.of(report.getUnit().getCode(), Role.CLERK), content(report, comment, user));
+            }
+        });
     }
 
     /**
@@ -128,49 +135,53 @@ public class ReviewService {
      */
     @Transactional
     public void review(String engineTaskId, ReviewOutcome outcome, String reason, Map<String, String> fieldComments) {
-        DubanUserDetails user = currentUser.require();
-        Task task = engineTasks.requireActionable(engineTaskId, user, REVIEW_REPORT);
-        ProgressReport report = reportOf(task);
-        requireRole(user, Role.REVIEWER, report.getReviewerUnit().getCode(), report);
-        if (!coReviews.findByReportIdAndStatus(report.getId(), CoReview.Status.OPEN).isEmpty()) {
-            throw new ReviewException("加签意见尚未返回，暂不能审核 / a co-reviewer's opinion is still outstanding");
-        }
-        String before = report.getStatus().name();
-        ReviewDecision.Outcome recorded;
-        switch (outcome) {
-            case APPROVE -> {
-                reportDecisions.approved(report);
-                recorded = ReviewDecision.Outcome.APPROVED;
+        concurrentChanges.requireNotDoneMeanwhile(engineTaskId);
+        concurrentChanges.guard(() -> {
+            DubanUserDetails user = currentUser.require();
+            Task task = engineTasks.requireActionable(engineTaskId, user, REVIEW_REPORT);
+            ProgressReport report = reportOf(task);
+            requireRole(user, Role.REVIEWER, report.getReviewerUnit().getCode(), report);
+            if (!coReviews.findByReportIdAndStatus(report.getId(), CoReview.Status.OPEN).isEmpty()) {
+                throw new ReviewException("加签意见尚未返回，暂不能审核 / a co-reviewer's opinion is still outstanding");
             }
-            case RETURN_TO_CLERK -> {
-                requireReason(reason);
-                reportDecisions.returnedToClerk(report);
-                recorded = ReviewDecision.Outcome.RETURNED_TO_CLERK;
-            }
-            case RETURN_TO_LEADER -> {
-                requireReason(reason);
-                if (!report.getUnit().isLeaderSignoff()) {
-                    throw new ReviewException(report.getUnit().getName()
-                            + "的报告不经单位负责人审签，只能退回经办人 / this unit has no sign-off step: return to the clerk");
+            String before = report.getStatus().name();
+            ReviewDecision.Outcome recorded;
+            switch (outcome) {
+                case APPROVE -> {
+                    reportDecisions.approved(report);
+                    recorded = ReviewDecision.Outcome.APPROVED;
                 }
-                reportDecisions.returnedToLeader(report);
-                recorded = ReviewDecision.Outcome.RETURNED_TO_LEADER;
+                case RETURN_TO_CLERK -> {
+                    requireReason(reason);
+                    reportDecisions.returnedToClerk(report);
+                    recorded = ReviewDecision.Outcome.RETURNED_TO_CLERK;
+                }
+                case RETURN_TO_LEADER -> {
+                    requireReason(reason);
+                    if (!report.getUnit().isLeaderSignoff()) {
+                        throw new ReviewException(report.getUnit().getName()
+                                + "的报告不经单位负责人审签，只能退回经办人 / this unit has no sign-off step: return to the clerk");
+                    }
+                    reportDecisions.returnedToLeader(report);
+                    recorded = ReviewDecision.Outcome.RETURNED_TO_LEADER;
+                }
+                default -> throw new IllegalArgumentException(String.valueOf(outcome));
             }
-            default -> throw new IllegalArgumentException(String.valueOf(outcome));
-        }
-        decisions.save(new ReviewDecision(report, ReviewDecision.Stage.REVIEW, recorded, reason,
-                json(fieldComments), user.getUsername(), clock.instant()));
-        engineTasks.complete(task, user, Map.of(ProcessKeys.VAR_DECISION, outcome.name()));
-        audit.record(user.getUsername(), outcome == ReviewOutcome.APPROVE ? "REPORT_APPROVED" : "REPORT_RETURNED",
-                "ProgressReport", report.getBusinessKey(), reason, before, report.getStatus().name());
-        events.publishEvent(new ReportReviewedEvent(report.getId(), outcome == ReviewOutcome.APPROVE));
-        if (outcome == ReviewOutcome.RETURN_TO_CLERK) {
-            notifications.notifyGroup(NotificationKind.RETURNED,
-                    CandidateGroups.of(report.getUnit().getCode(), Role.CLERK), content(report, reason, user));
-        } else if (outcome == ReviewOutcome.RETURN_TO_LEADER) {
-            notifications.notifyGroup(NotificationKind.RETURNED,
-                    CandidateGroups.of(report.getUnit().getCode(), Role.UNIT_LEADER), content(report, reason, user));
-        }
+            decisions.save(new ReviewDecision(report, ReviewDecision.Stage.REVIEW, recorded, reason,
+                    json(fieldComments), user.getUsername(), clock.instant()));
+            engineTasks.complete(task, user, Map.of(ProcessKeys.VAR_DECISION, outcome.name()));
+            audit.record(user.getUsername(), outcome == ReviewOutcome.APPROVE ? "REPORT_APPROVED" : "REPORT_RETURNED",
+                    "ProgressReport", report.getBusinessKey(), reason, before, report.getStatus().name());
+            events.publishEvent(new ReportReviewedEvent(report.getId(), outcome == ReviewOutcome.APPROVE));
+            if (outcome == ReviewOutcome.RETURN_TO_CLERK) {
+                notifications.notifyGroup(NotificationKind.RETURNED,
+                        CandidateGroups.of(report.getUnit().getCode(), Role.CLERK), content(report, reason, user));
+            } else if (outcome == ReviewOutcome.RETURN_TO_LEADER) {
+                notifications.notifyGroup(NotificationKind.RETURNED,
+                        CandidateGroups.of(report.getUnit().getCode(), Role.UNIT_LEADER),
+                        content(report, reason, user));
+            }
+        });
     }
 
     /**

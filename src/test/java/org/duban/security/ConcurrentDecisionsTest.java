@@ -1,6 +1,7 @@
 package org.duban.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.duban.audit.AuditEvent;
 import org.duban.audit.AuditService;
 import org.duban.org.Role;
@@ -26,17 +26,19 @@ import org.duban.reporting.ReportingCycle;
 import org.duban.review.ReviewDecision;
 import org.duban.review.ReviewService;
 import org.duban.review.ReviewService.ReviewOutcome;
+import org.duban.shared.ConcurrentChangeException;
 import org.duban.support.Actors;
+import org.duban.workflow.ConcurrentChanges;
 import org.duban.workflow.WorkflowAccessException;
 import org.duban.workflow.WorkflowTestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.dao.ConcurrencyFailureException;
 
 /**
- * Two people act on the same report at the same moment, on two real threads: one wins, the other is refused with an
- * exception, and nothing is half-written (one decision, one audit record, the winner's values).
+ * Two people act on the same report at the same moment, on two real threads: one wins, the other is refused with a
+ * ConcurrentChangeException whose message says what to do, and nothing is half-written (one decision, one audit
+ * record, the winner's values).
  */
 class ConcurrentDecisionsTest extends WorkflowTestSupport {
 
@@ -98,11 +100,14 @@ class ConcurrentDecisionsTest extends WorkflowTestSupport {
 
         assertThat(race.winners).hasSize(1);
         assertThat(race.losers).hasSize(1);
-        // the loser finds the task gone (second), or collides with the winner's update (at the same moment)
-        assertThat(race.losers.get(0)).isInstanceOfAny(WorkflowAccessException.class,
-                OptimisticLockingException.class, ConcurrencyFailureException.class,
-                org.camunda.bpm.engine.exception.NotFoundException.class);
-        assertThat(race.losers.get(0).getMessage()).isNotBlank();
+        // the loser collides with the winner's update (at the same moment), or finds the task done (second): either
+        // way one readable refusal, the raw engine/JPA exception only as its cause
+        assertThat(race.losers.get(0)).isInstanceOfSatisfying(ConcurrentChangeException.class, e -> {
+            assertThat(e.getMessageKey()).isIn(ConcurrentChangeException.CHANGED,
+                    ConcurrentChangeException.ALREADY_DONE);
+            assertThat(e.getMessage()).containsAnyOf("已被他人处理或修改，请刷新后重试", "已由 kjj.reviewer")
+                    .contains("refresh");
+        });
 
         ProgressReport after = reload(report);
         String winner = race.winners.get(0);
@@ -138,8 +143,12 @@ class ConcurrentDecisionsTest extends WorkflowTestSupport {
 
         assertThat(race.winners).hasSize(1);
         assertThat(race.losers).hasSize(1);
-        assertThat(race.losers.get(0)).isInstanceOf(ConcurrencyFailureException.class);
-        assertThat(race.losers.get(0).getMessage()).isNotBlank();
+        assertThat(race.losers.get(0)).isInstanceOfSatisfying(ConcurrentChangeException.class, e -> {
+            assertThat(e.getMessageKey()).isEqualTo(ConcurrentChangeException.CHANGED);
+            assertThat(e.getMessage()).startsWith("此报告已被他人处理或修改，请刷新后重试 / ");
+            assertThat(ConcurrentChanges.isCollision(e.getCause())).as("the raw cause is kept: %s", e.getCause())
+                    .isTrue();
+        });
 
         ProgressReport after = reload(report);
         String winner = race.winners.get(0);
@@ -155,6 +164,32 @@ class ConcurrentDecisionsTest extends WorkflowTestSupport {
         var loser = winner.startsWith("甲") ? clerkB : clerkA;
         Actors.as(loser, () -> reportService.saveDraft(report.getId(), reportValues("再次保存", 40, false, null)));
         assertThat(reload(report).getNarrative()).isEqualTo("再次保存");
+    }
+
+    @Test
+    void whoeverComesSecondIsToldWhoDecidedAndWhen() {
+        ProgressReport report = untouchedReportReviewedByKjj(openCycle("2023Q2"), 2);
+        String unit = report.getUnit().getCode();
+        Actors.as(person(unit.toLowerCase() + ".clerk-a", unit, Role.CLERK), () -> reportService.submit(
+                taskOf(report, "fillReport").getId(), reportValues("按计划推进", 60, false, null)));
+        String reviewTask = taskOf(report, "reviewReport").getId();
+        actors.as("kjj.reviewer", () -> reviewService.review(reviewTask, ReviewOutcome.APPROVE, null, Map.of()));
+
+        var late = person("kjj.reviewer3", "KJJ", Role.REVIEWER);
+        assertThatThrownBy(() -> Actors.as(late, () -> reviewService.review(reviewTask,
+                ReviewOutcome.RETURN_TO_CLERK, "晚到的退回", Map.of())))
+                .isInstanceOfSatisfying(ConcurrentChangeException.class, e -> {
+                    assertThat(e.getMessageKey()).isEqualTo(ConcurrentChangeException.ALREADY_DONE);
+                    assertThat(e.getMessageParams()[0]).isEqualTo("kjj.reviewer");
+                })
+                .hasMessageContaining("已由 kjj.reviewer 于 2023-06-01")
+                .hasMessageContaining("already done by kjj.reviewer");
+        assertThat(reload(report).getStatus()).isEqualTo(ReportStatus.APPROVED);
+        assertThat(audit.trailOf("ProgressReport", report.getBusinessKey())).extracting(AuditEvent::getAction)
+                .containsExactly("REPORT_SUBMITTED", "REPORT_APPROVED");
+        // a task id that never existed is still an access refusal, not a race
+        assertThatThrownBy(() -> Actors.as(late, () -> reviewService.review("no-such-task", ReviewOutcome.APPROVE,
+                null, Map.of()))).isInstanceOf(WorkflowAccessException.class);
     }
 
     private Callable<String> saveDraftThenCommit(org.duban.security.DubanUserDetails clerk, Long reportId,

@@ -46,7 +46,8 @@ final class TextDecoder {
         if (text.isBlank()) {
             throw new CatalogParseException("文件为空 / file is empty: " + fileName);
         }
-        if (controlShare(text) > MAX_CONTROL_SHARE) {
+        // also behind a BOM: a NUL is never text, and PostgreSQL cannot store one
+        if (text.indexOf('\0') >= 0 || controlShare(text) > MAX_CONTROL_SHARE) {
             throw binary(fileName);
         }
         return text;

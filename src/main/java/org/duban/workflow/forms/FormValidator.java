@@ -20,6 +20,9 @@ public final class FormValidator {
     /** Text the UI must never store: C0 control characters other than tab and line breaks. */
     private static final Pattern CONTROL_CHARACTERS = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
 
+    private static final java.util.Set<String> SINGLE_VALUED = java.util.Set.of("textfield", "textarea", "number",
+            "select", "radio", "checkbox", "datetime");
+
     private FormValidator() {
     }
 
@@ -49,6 +52,11 @@ public final class FormValidator {
     private static void check(FormField field, Object value, String key, String label, boolean draft,
             List<FieldError> errors) {
         if (field.readonly() || "filepicker".equals(field.type())) {
+            return;
+        }
+        if ((value instanceof Collection<?> || value instanceof Map<?, ?>) && SINGLE_VALUED.contains(field.type())) {
+            // checked before emptiness: an empty list is not "no number", and a list is not text
+            errors.add(new FieldError(key, label, "应为单个值 / must be a single value, not a list"));
             return;
         }
         if (isEmpty(value)) {
@@ -123,6 +131,11 @@ public final class FormValidator {
     }
 
     private static void option(FormField field, Object value, String key, String label, List<FieldError> errors) {
+        if (value == null) {
+            // an empty entry in a multiple choice (checklist) is no choice at all
+            errors.add(new FieldError(key, label, "含有空的选项 / contains an empty choice"));
+            return;
+        }
         if (!field.options().isEmpty() && field.options().stream().noneMatch(o -> o.value().equals(value.toString()))) {
             errors.add(new FieldError(key, label, "不是可选值 / not one of the allowed values: " + value));
         }
