@@ -28,6 +28,7 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -92,6 +93,7 @@ public class PlanImportView extends VerticalLayout implements HasDynamicTitle {
         upload.setAcceptedFileTypes(PlanImportPreviewService.ACCEPTED_TYPES.toArray(String[]::new));
         upload.setUploadHandler(UploadHandler.inMemory((metadata, data) -> ui.access(() -> {
             upload.clearFileList();
+            changeGrid.deselectAll();
             attempt(() -> imports.preview(metadata.fileName(), data));
         })));
         upload.addFileRejectedListener(e -> error(getTranslation("imports.error.rejected", e.getFileName(),
@@ -150,6 +152,7 @@ public class PlanImportView extends VerticalLayout implements HasDynamicTitle {
         changeGrid.setId("plan-import-changes");
         changeGrid.setHeight("20rem");
         changeGrid.setSelectionMode(Grid.SelectionMode.MULTI);
+        changeGrid.setItemSelectableProvider(PlanChange::applicable);
         changeGrid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         changeGrid.addColumn(PlanChange::taskNumber).setHeader(getTranslation("imports.col.number"))
                 .setAutoWidth(true).setFlexGrow(0);
@@ -218,8 +221,12 @@ public class PlanImportView extends VerticalLayout implements HasDynamicTitle {
         preview.add(summary, new H3(getTranslation("imports.warnings", draft.getPlan().warnings().size())), warnings,
                 new H3(getTranslation("imports.tasks")), taskGrid);
         if (draft.isReimport()) {
+            // nothing is ticked for the admin; ticks survive a settlement or correction that recomputes the list
+            Set<String> ticked = changeGrid.getSelectedItems().stream().map(PlanChange::id)
+                    .collect(Collectors.toSet());
             changeGrid.setItems(draft.getChanges());
-            changeGrid.asMultiSelect().select(draft.getChanges().stream().filter(PlanChange::applicable).toList());
+            changeGrid.asMultiSelect().select(draft.getChanges().stream()
+                    .filter(c -> c.applicable() && ticked.contains(c.id())).toList());
             preview.add(new H3(getTranslation("imports.changes", draft.getChanges().size())),
                     new Paragraph(getTranslation("imports.changesHelp")), changeGrid, apply);
         } else {
@@ -262,6 +269,7 @@ public class PlanImportView extends VerticalLayout implements HasDynamicTitle {
 
     private void reset() {
         draft = null;
+        changeGrid.deselectAll();
         preview.removeAll();
         preview.setVisible(false);
     }
