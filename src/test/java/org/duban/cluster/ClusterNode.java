@@ -34,18 +34,31 @@ import org.springframework.transaction.support.TransactionTemplate;
  * open 2023Q3            → OK opened 1065
  * work 2023Q3 0 100      → OK worked 100     (reports 0..99 of the cycle, by id: submit, sign-off, approve)
  * clock 2023-09-28T09:30 → OK clock ...      (the engine's and Duban's clock run on from that moment)
+ * count select count(*) from act_ru_job → OK count 42  (a test's look at the database while the node holds it)
+ * tasks 15               → OK tasks 15       (only key tasks 1..15 stay active, so a cycle opens for a part of the plan)
  * </pre>
+ *
+ * While working, each step's outcome is printed once its transaction has committed ({@code DONE 4711 AWAITING_REVIEW}),
+ * so a test that kills the node knows what it must find afterwards. {@code --duban.node.clock=2023-09-26T09:30}
+ * sets the clock before the application (and its job executor) starts.
  */
 public final class ClusterNode {
 
     public static final String READY = "DUBAN-NODE READY port=";
     public static final String OK = "OK ";
     public static final String FAILED = "FAILED ";
+    public static final String DONE = "DONE ";
+    static final String CLOCK_ARG = "--duban.node.clock=";
 
     private ClusterNode() {
     }
 
     public static void main(String[] args) throws Exception {
+        for (String arg : args) {
+            if (arg.startsWith(CLOCK_ARG)) {
+                setClock(arg.substring(CLOCK_ARG.length()));
+            }
+        }
         ConfigurableApplicationContext context = SpringApplication.run(DubanApplication.class, args);
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         System.out.println(READY + port);
@@ -53,7 +66,7 @@ public final class ClusterNode {
         String line;
         while ((line = in.readLine()) != null) {
             try {
-                System.out.println(OK + execute(context, line.trim().split("\\s+")));
+                System.out.println(OK + execute(context, line.trim()));
             } catch (RuntimeException e) {
                 e.printStackTrace();
                 System.out.println(FAILED + e);
@@ -62,13 +75,22 @@ public final class ClusterNode {
         context.close();
     }
 
-    private static String execute(ConfigurableApplicationContext context, String[] command) {
+    private static String execute(ConfigurableApplicationContext context, String line) {
+        if (line.startsWith("count ")) {
+            // an embedded H2 file is locked by the node that opened it, so tests ask the node
+            return "count " + context.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+                    .queryForObject(line.substring("count ".length()), Long.class);
+        }
+        String[] command = line.split("\\s+");
         if (command[0].equals("clock")) {
-            // a running clock set back to that moment: Duban's Clock and the engine's (timers, job locks) move on
-            long target = java.time.LocalDateTime.parse(command[1]).atZone(java.time.ZoneId.systemDefault())
-                    .toInstant().toEpochMilli();
-            org.camunda.bpm.engine.impl.util.ClockUtil.offset(target - System.currentTimeMillis());
-            return "clock " + org.camunda.bpm.engine.impl.util.ClockUtil.now().toInstant();
+            return setClock(command[1]);
+        }
+        if (command[0].equals("tasks")) {
+            // the others closed (销号) before the cycle opens: it then opens reports for these tasks only
+            context.getBean(org.springframework.jdbc.core.JdbcTemplate.class).update(
+                    "update key_task set status = 'CLOSED' where task_no > ?", Integer.parseInt(command[1]));
+            return "tasks " + context.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
+                    "select count(*) from key_task where status = 'ACTIVE'", Long.class);
         }
         ReportingCycle cycle = cycle(context, command[1]);
         return switch (command[0]) {
@@ -76,6 +98,19 @@ public final class ClusterNode {
             case "work" -> "worked " + work(context, cycle, Integer.parseInt(command[2]), Integer.parseInt(command[3]));
             default -> throw new IllegalArgumentException("unknown command " + command[0]);
         };
+    }
+
+    /** A running clock set back to that moment: Duban's Clock and the engine's (timers, job locks) move on. */
+    private static String setClock(String localDateTime) {
+        long target = java.time.LocalDateTime.parse(localDateTime).atZone(java.time.ZoneId.systemDefault())
+                .toInstant().toEpochMilli();
+        org.camunda.bpm.engine.impl.util.ClockUtil.offset(target - System.currentTimeMillis());
+        return "clock " + org.camunda.bpm.engine.impl.util.ClockUtil.now().toInstant();
+    }
+
+    /** Printed after the service call returned, i.e. after its transaction committed. */
+    private static void done(ProgressReport report, String status) {
+        System.out.println(DONE + report.getId() + " " + status);
     }
 
     private static ReportingCycle cycle(ConfigurableApplicationContext context, String periodCode) {
@@ -101,12 +136,15 @@ public final class ClusterNode {
             String instance = report.getProcessInstanceId();
             Actors.as(Actors.of(unit, Role.CLERK), () -> reports.submit(task(tasks, instance, "fillReport").getId(),
                     Map.of("narrative", "集群测试进展", "percentDone", 50, "needsCoordination", false)));
+            done(report, report.getUnit().isLeaderSignoff() ? "AWAITING_SIGNOFF" : "AWAITING_REVIEW");
             if (report.getUnit().isLeaderSignoff()) {
                 Actors.as(Actors.of(unit, Role.UNIT_LEADER), () -> reviews.signOff(
                         task(tasks, instance, "signOffReport").getId(), true, null));
+                done(report, "AWAITING_REVIEW");
             }
             Actors.as(Actors.of(report.getReviewerUnit().getCode(), Role.REVIEWER), () -> reviews.review(
                     task(tasks, instance, "reviewReport").getId(), ReviewOutcome.APPROVE, null, Map.of()));
+            done(report, "APPROVED");
             worked++;
         }
         return worked;
