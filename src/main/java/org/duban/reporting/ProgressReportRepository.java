@@ -10,6 +10,9 @@ public interface ProgressReportRepository extends JpaRepository<ProgressReport, 
 
     Optional<ProgressReport> findByBusinessKey(String businessKey);
 
+    /** The report a progress-report process instance works on (indexed, V14): cheaper than the engine's variable. */
+    Optional<ProgressReport> findByProcessInstanceId(String processInstanceId);
+
     @Query("select r.id from ProgressReport r where r.task.id = :taskId and r.cycle.id = :cycleId order by r.id")
     List<Long> idsOf(Long taskId, Long cycleId);
 

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.ServiceImpl;
+import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -29,7 +32,7 @@ public class EngineTasks {
 
     /** The open task, if the user may work on it and it is one of the expected steps; refused otherwise. */
     public Task requireActionable(String taskId, DubanUserDetails user, String... expectedActivities) {
-        Task task = taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
         if (task == null) {
             throw new WorkflowAccessException("待办 " + taskId + " 不存在或已办结 / task " + taskId
                     + " does not exist or is already done");
@@ -54,8 +57,16 @@ public class EngineTasks {
         if (task.getAssignee() != null) {
             return task.getAssignee().equals(user.getUsername());
         }
-        return !candidateGroupsOf(task.getId()).stream().filter(user.candidateGroups()::contains).toList().isEmpty()
-                || candidateUsersOf(task.getId()).contains(user.getUsername());
+        List<String> groups = user.candidateGroups();
+        // one read of the task's links for both candidate groups and candidate users
+        for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
+            if (IdentityLinkType.CANDIDATE.equals(link.getType())
+                    && (link.getGroupId() != null && groups.contains(link.getGroupId())
+                    || user.getUsername().equals(link.getUserId()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Set<String> candidateGroupsOf(String taskId) {
@@ -68,26 +79,24 @@ public class EngineTasks {
         return groups;
     }
 
-    private Set<String> candidateUsersOf(String taskId) {
-        Set<String> users = new HashSet<>();
-        for (IdentityLink link : taskService.getIdentityLinksForTask(taskId)) {
-            if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getUserId() != null) {
-                users.add(link.getUserId());
-            }
-        }
-        return users;
-    }
-
     /** Completes the task, claiming it for the user first so history shows who did it. */
     public void complete(Task task, DubanUserDetails user, Map<String, Object> routingVariables) {
         if (task.getDelegationState() == org.camunda.bpm.engine.task.DelegationState.PENDING) {
             throw new WorkflowAccessException("委派中的待办须先交回委派人 / a delegated task must be resolved back to "
                     + task.getOwner() + " before it is completed");
         }
-        if (task.getAssignee() == null) {
-            taskService.setAssignee(task.getId(), user.getUsername());
+        if (task.getAssignee() != null) {
+            taskService.complete(task.getId(), routingVariables);
+            return;
         }
-        taskService.complete(task.getId(), routingVariables);
+        // Assign (so history shows who did it) and complete in ONE engine command: the second step finds the task,
+        // its execution and process definition in the first one's entity cache instead of selecting them again.
+        String taskId = task.getId();
+        String username = user.getUsername();
+        ((ServiceImpl) taskService).getCommandExecutor().execute(commandContext -> {
+            new AssignTaskCmd(taskId, username).execute(commandContext);
+            return new CompleteTaskCmd(taskId, routingVariables).execute(commandContext);
+        });
     }
 
     public TaskService engine() {
