@@ -171,6 +171,6 @@ public class CoordinationService {
         return new NotificationContent(request.getTask().getCode(), request.getTask().getTitle(),
                 request.getRaisedByUnit().getName(),
                 request.getReport() == null ? null : request.getReport().getCycle().getPeriodCode(), text, null,
-                actor, "coordination/" + request.getId());
+                actor, "inbox"); // the step to act on is in the inbox, which opens its form
     }
 }

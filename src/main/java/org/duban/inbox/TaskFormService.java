@@ -109,8 +109,9 @@ public class TaskFormService {
                     decision(v, "ACCEPT", "REQUEST_ADJUSTMENT"), text(v, "reason"));
             case "decideAdjustment" -> keyTaskSteps.decideAdjustment(id, decision(v, "APPROVE", "REJECT"),
                     text(v, "newPrimaryLead"), text(v, "note"));
+            // null shares: this form has no share fields, so the shares a work plan already has are kept
             case "draftWorkPlan" -> keyTaskSteps.submitWorkPlan(id, text(v, "milestones"), text(v, "splitNote"),
-                    List.of(), null);
+                    null, null);
             case "consolidateCycleReport" -> keyTaskSteps.consolidateCycleReport(id, text(v, "summary"));
             case "reviewCycleReport" -> keyTaskSteps.decideCycleReport(id, decision(v, "ACCEPT", "RETURN"),
                     text(v, "reason"));

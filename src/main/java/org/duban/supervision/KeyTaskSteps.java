@@ -150,7 +150,10 @@ public class KeyTaskSteps {
         requireText(milestones, "工作节点安排 / milestones");
         WorkPlan plan = workPlans.findByTaskId(keyTask.getId()).orElseGet(() -> workPlans.save(new WorkPlan(keyTask)));
         plan.write(milestones, splitNote);
-        plan.replaceShares(shares == null ? List.of() : shares.stream().map(s -> share(keyTask, s)).toList());
+        if (shares != null) {
+            // null: the caller (the generic task form) has no share fields, so the shares saved earlier stay
+            plan.replaceShares(shares.stream().map(s -> share(keyTask, s)).toList());
+        }
         if (reviewerByParticipant != null) {
             reviewerByParticipant.forEach((participant, reviewer) -> assignReviewer(keyTask, participant, reviewer));
         }
