@@ -15,7 +15,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -223,27 +222,27 @@ abstract class ScaleBenchmarkContract extends WorkflowTestSupport {
             for (int i = 0; i < size; i++) {
                 String instance = UUID.randomUUID().toString();
                 String taskId = UUID.randomUUID().toString();
-                Map<String, Object> e = new LinkedHashMap<>(execution);
+                Map<String, Object> e = copyOf(execution);
                 e.put("ID_", instance);
                 e.put("PROC_INST_ID_", instance);
                 e.put("ROOT_PROC_INST_ID_", instance);
                 e.put("PARENT_ID_", null);
                 e.put("SUPER_EXEC_", null);
                 executions.add(e);
-                Map<String, Object> t = new LinkedHashMap<>(task);
+                Map<String, Object> t = copyOf(task);
                 t.put("ID_", taskId);
                 t.put("EXECUTION_ID_", instance);
                 t.put("PROC_INST_ID_", instance);
                 t.put("DUE_DATE_", new Timestamp(dueMillis + ((from + i) % 90) * 86_400_000L));
                 tasks.add(t);
                 for (Map<String, Object> link : links) {
-                    Map<String, Object> l = new LinkedHashMap<>(link);
+                    Map<String, Object> l = copyOf(link);
                     l.put("ID_", UUID.randomUUID().toString());
                     l.put("TASK_ID_", taskId);
                     linkRows.add(l);
                 }
                 for (Map<String, Object> grant : grants) {
-                    Map<String, Object> g = new LinkedHashMap<>(grant);
+                    Map<String, Object> g = copyOf(grant);
                     g.put("ID_", UUID.randomUUID().toString());
                     g.put("RESOURCE_ID_", taskId);
                     grantRows.add(g);
@@ -256,6 +255,13 @@ abstract class ScaleBenchmarkContract extends WorkflowTestSupport {
                 insert(p + "ACT_RU_AUTHORIZATION", grantRows);
             });
         }
+    }
+
+    /** A row to change: column names as the database reported them (PostgreSQL lower case), matched ignoring case. */
+    private static Map<String, Object> copyOf(Map<String, Object> row) {
+        Map<String, Object> copy = new org.springframework.util.LinkedCaseInsensitiveMap<>();
+        copy.putAll(row);
+        return copy;
     }
 
     private void insert(String table, List<Map<String, Object>> rows) {
