@@ -33,6 +33,13 @@ public class DatabaseUnavailableException extends DataAccessResourceFailureExcep
                     || t instanceof org.hibernate.exception.JDBCConnectionException) {
                 return true;
             }
+            // a rollback or commit that failed at the JDBC level without a SQL state (HikariCP's "Connection is
+            // closed" once the driver reported the connection broken): the connection is gone, and with it the
+            // driver's original error, which Spring drops when the rollback fails too
+            if (t instanceof org.hibernate.TransactionException && t.getCause() instanceof SQLException sql
+                    && (sql.getSQLState() == null || sql.getSQLState().startsWith("08"))) {
+                return true;
+            }
             // SQL state class 08: connection exception (PostgreSQL 08001/08006, H2 08000/90067, Oracle 08003 ...)
             if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
                 return true;

@@ -72,10 +72,13 @@ abstract class RestartAfterKillContract {
         assertThat(opened).isGreaterThan(100);
         long openedAt = System.nanoTime();
 
-        // A works report after report (submit, sign-off where required, approve) and is killed right after a step
-        // it announced, while the next one is under way
-        a.sendAsync("work 2023Q3 0 200");
+        // some reports only submitted (waiting for sign-off or review, with the review timer); then A works report
+        // after report (submit, sign-off where required, approve) and is killed right after a step it announced,
+        // while the next one is under way
         Map<Long, String> announced = new LinkedHashMap<>();
+        assertThat(a.send("submit 2023Q3 100 130", Duration.ofMinutes(5))).isEqualTo("submitted 30");
+        a.drainDone().forEach(line -> record(announced, line));
+        a.sendAsync("work 2023Q3 0 100");
         for (int i = 0; i < KILL_AFTER_STEPS; i++) {
             record(announced, a.awaitDone(Duration.ofMinutes(3)));
         }
@@ -117,7 +120,7 @@ abstract class RestartAfterKillContract {
         assertNothingHalfWritten(after);
         assertEveryOpenReportHasOneTimer(after);
         int escalated = assertEachTimerFiredOnceAndEscalatedOnce(crash, after);
-        assertThat(escalated).as("reports escalated").isGreaterThan(opened - 20);
+        assertThat(escalated).as("reports escalated").isGreaterThan(opened / 2);
 
         System.out.printf("[durability %s] start A %.1f s, open %d reports %.1f s, work until kill %.1f s, "
                 + "start B and fire %d timers %.1f s (of it start %.1f s), escalations %s; total %.1f s%n", label(),
