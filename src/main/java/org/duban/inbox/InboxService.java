@@ -16,11 +16,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.duban.calendar.WorkingDayCalendar;
 import org.duban.catalog.KeyTask;
 import org.duban.catalog.Plan;
@@ -36,7 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The signed-in user's inbox: tasks assigned to them and their unit's unclaimed tasks (the engine's candidate groups
- * decide, so another unit's tasks never show), filtered, sorted and paged by the engine in the database. Each page is
+ * decide, so another unit's tasks never show), filtered, sorted and paged in the database through the engine's native
+ * task query ({@link InboxTaskSql}: the engine's TaskQuery cannot stop early on a large backlog). Each page is
  * completed with what the tasks are about in a fixed number of queries, however long the page.
  */
 @Service
@@ -48,6 +49,7 @@ public class InboxService {
 
     private final TaskService taskService;
     private final RuntimeService runtimeService;
+    private final ManagementService managementService;
     private final TaskOperations taskOperations;
     private final CurrentUser currentUser;
     private final WorkingDayCalendar calendar;
@@ -55,11 +57,13 @@ public class InboxService {
     private final Clock clock;
     private final int dueSoonWorkingDays;
 
-    public InboxService(TaskService taskService, RuntimeService runtimeService, TaskOperations taskOperations,
-            CurrentUser currentUser, WorkingDayCalendar calendar, EntityManager em, Clock clock,
+    public InboxService(TaskService taskService, RuntimeService runtimeService, ManagementService managementService,
+            TaskOperations taskOperations, CurrentUser currentUser, WorkingDayCalendar calendar, EntityManager em,
+            Clock clock,
             @Value("${duban.inbox.due-soon-working-days:3}") int dueSoonWorkingDays) {
         this.taskService = taskService;
         this.runtimeService = runtimeService;
+        this.managementService = managementService;
         this.taskOperations = taskOperations;
         this.currentUser = currentUser;
         this.calendar = calendar;
@@ -72,27 +76,39 @@ public class InboxService {
     @Transactional(readOnly = true)
     public List<InboxRow> page(InboxFilter filter, InboxSort sort, int offset, int limit) {
         DubanUserDetails user = currentUser.require();
-        Optional<TaskQuery> query = query(filter, user);
+        Optional<InboxTaskSql> query = query(filter, user);
         if (query.isEmpty() || limit <= 0) {
             return List.of();
         }
-        TaskQuery ordered = order(query.get(), sort == null ? InboxSort.dueFirst() : sort);
-        return rows(ordered.listPage(offset, limit), user);
+        return rows(query.get().pageQuery(taskService, sort == null ? InboxSort.dueFirst() : sort)
+                .listPage(offset, limit), user);
     }
 
     /** How many items the filter matches: the grid's count to {@link #page}. */
     @Transactional(readOnly = true)
     public long count(InboxFilter filter) {
-        return query(filter, currentUser.require()).map(TaskQuery::count).orElse(0L);
+        return query(filter, currentUser.require()).map(q -> q.count(taskService)).orElse(0L);
+    }
+
+    /**
+     * How many items the filter matches, counted no further than {@code limit + 1}: a result above {@code limit}
+     * means "more than limit". What the screens show, so a unit with a huge backlog still gets its page at once.
+     */
+    @Transactional(readOnly = true)
+    public long countUpTo(InboxFilter filter, int limit) {
+        return query(filter, currentUser.require()).map(q -> q.countUpTo(taskService, limit + 1)).orElse(0L);
     }
 
     /** The numbers the navigation shows. */
     @Transactional(readOnly = true)
     public InboxCounts counts() {
         InboxFilter all = InboxFilter.all();
-        return new InboxCounts(count(all), count(all.withScope(InboxFilter.Scope.MINE)),
-                count(all.withScope(InboxFilter.Scope.CLAIMABLE)), count(all.withFlag(InboxFilter.Flag.OVERDUE)),
-                count(all.withFlag(InboxFilter.Flag.DUE_SOON)), count(all.withFlag(InboxFilter.Flag.RETURNED)));
+        int limit = InboxCounts.LIMIT;
+        return new InboxCounts(countUpTo(all, limit), countUpTo(all.withScope(InboxFilter.Scope.MINE), limit),
+                countUpTo(all.withScope(InboxFilter.Scope.CLAIMABLE), limit),
+                countUpTo(all.withFlag(InboxFilter.Flag.OVERDUE), limit),
+                countUpTo(all.withFlag(InboxFilter.Flag.DUE_SOON), limit),
+                countUpTo(all.withFlag(InboxFilter.Flag.RETURNED), limit));
     }
 
     /** Takes one of the unit's tasks; refused (by the workflow) when the user may not. */
@@ -133,25 +149,19 @@ public class InboxService {
         return calendar.addWorkingDays(today(), dueSoonWorkingDays);
     }
 
-    private Optional<TaskQuery> query(InboxFilter filter, DubanUserDetails user) {
+    private Optional<InboxTaskSql> query(InboxFilter filter, DubanUserDetails user) {
         InboxFilter f = filter == null ? InboxFilter.all() : filter;
-        TaskQuery q = taskService.createTaskQuery().active();
+        InboxTaskSql q = new InboxTaskSql(managementService);
         List<String> groups = user.candidateGroups();
         switch (f.scopeOrAll()) {
-            case MINE -> q.taskAssignee(user.getUsername());
+            case MINE -> q.assignedOrCandidate(user.getUsername(), List.of());
             case CLAIMABLE -> {
                 if (groups.isEmpty()) {
                     return Optional.empty();
                 }
-                q.taskCandidateGroupIn(groups);
+                q.assignedOrCandidate(null, groups);
             }
-            default -> {
-                if (groups.isEmpty()) {
-                    q.taskAssignee(user.getUsername());
-                } else {
-                    q.or().taskAssignee(user.getUsername()).taskCandidateGroupIn(groups).endOr();
-                }
-            }
+            default -> q.assignedOrCandidate(user.getUsername(), groups);
         }
         ReportingCycle cycle = f.cycleId() == null ? null : em.find(ReportingCycle.class, f.cycleId());
         Plan plan = planOf(f, cycle);
@@ -172,44 +182,37 @@ public class InboxService {
                 if (reportInstances.isEmpty()) {
                     return Optional.empty();
                 }
-                q.processInstanceIdIn(reportInstances.toArray(String[]::new));
+                q.processInstanceIn(reportInstances);
             } else {
                 List<String> codes = taskCodesOfSection(f.sectionId());
                 if (reportInstances.isEmpty() && codes.isEmpty()) {
                     return Optional.empty();
                 }
-                TaskQuery inSection = q.or();
-                if (!reportInstances.isEmpty()) {
-                    inSection.processInstanceIdIn(reportInstances.toArray(String[]::new));
-                }
-                if (!codes.isEmpty()) {
-                    inSection.processInstanceBusinessKeyIn(codes.toArray(String[]::new));
-                }
-                inSection.endOr();
+                q.processInstanceInOrBusinessKeyIn(reportInstances, codes);
             }
         }
         return Optional.of(q);
     }
 
     /** Plan, task and cycle are parts of every business key: 2023-T23, 2023-T23-2023Q2-CAOXIAN, …-XT1. */
-    private static void businessKeys(TaskQuery q, Plan plan, Integer taskNumber, ReportingCycle cycle) {
+    private static void businessKeys(InboxTaskSql q, Plan plan, Integer taskNumber, ReportingCycle cycle) {
         String period = cycle == null ? null : cycle.getPeriodCode();
         if (taskNumber != null && plan != null) {
             String code = plan.taskCode(taskNumber);
             if (period != null) {
-                q.processInstanceBusinessKeyLike(code + "-" + period + "-%");
+                q.businessKey(code + "-" + period + "-%");
             } else {
-                q.or().processInstanceBusinessKey(code).processInstanceBusinessKeyLike(code + "-%").endOr();
+                q.businessKeyAnyOf(List.of(code, code + "-%"));
             }
         } else if (period != null) {
-            q.processInstanceBusinessKeyLike((plan == null ? "%" : plan.getYear() + "-T%") + "-" + period + "-%");
+            q.businessKey((plan == null ? "%" : plan.getYear() + "-T%") + "-" + period + "-%");
         } else if (plan != null) {
-            q.processInstanceBusinessKeyLike(plan.getYear() + "-T%");
+            q.businessKey(plan.getYear() + "-T%");
         }
     }
 
     /** Restricts due dates to the window and the flag; false when nothing can match. */
-    private boolean dueWindow(TaskQuery q, InboxFilter f) {
+    private boolean dueWindow(InboxTaskSql q, InboxFilter f) {
         LocalDate from = f.dueFrom();
         LocalDate to = f.dueTo();
         LocalDate today = today();
@@ -289,23 +292,6 @@ public class InboxService {
     private List<String> taskCodesOfSection(Long sectionId) {
         return em.createQuery("select t.code from KeyTask t where t.section.id = :section", String.class)
                 .setParameter("section", sectionId).getResultList();
-    }
-
-    private static TaskQuery order(TaskQuery q, InboxSort sort) {
-        switch (sort.field()) {
-            case CREATED -> q.orderByTaskCreateTime();
-            case NAME -> q.orderByTaskName();
-            default -> q.orderByDueDate();
-        }
-        if (sort.ascending()) {
-            q.asc();
-        } else {
-            q.desc();
-        }
-        if (sort.field() != InboxSort.Field.CREATED) {
-            q.orderByTaskCreateTime().desc();
-        }
-        return q.orderByTaskId().asc();
     }
 
     /** Completes a page of engine tasks: one query for business keys, one for reports, one for key tasks. */

@@ -9,11 +9,14 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.duban.catalog.KeyTask;
 import org.duban.reporting.ProgressReport;
 import org.duban.reporting.ReportService;
 import org.duban.reporting.ReportStatus;
 import org.duban.reporting.ReportingCycle;
+import org.duban.security.DubanUserDetails;
 import org.duban.review.ReviewService;
 import org.duban.workflow.WorkflowAccessException;
 import org.duban.workflow.WorkflowTestSupport;
@@ -31,6 +34,7 @@ class InboxServiceTest extends WorkflowTestSupport {
     @Autowired ReportService reportService;
     @Autowired ReviewService reviewService;
     @Autowired ReportScreenService screens;
+    @Autowired org.springframework.security.core.userdetails.UserDetailsService userDetails;
 
     private ReportingCycle q1;
     private ReportingCycle q2;
@@ -230,6 +234,62 @@ class InboxServiceTest extends WorkflowTestSupport {
         assertThat(leaders.editable()).isFalse();
         assertThatThrownBy(() -> actors.as("shanxian.clerk", () -> screens.open(q2Report.getId())))
                 .isInstanceOf(WorkflowAccessException.class);
+    }
+
+    @Test
+    void nativeSelectionMatchesTheEnginesOwnTaskQuery() {
+        // the inbox selects tasks with its own SQL (InboxTaskSql); the engine's TaskQuery is the reference
+        for (String user : List.of("caoxian.clerk", "caoxian.leader", "kjj.reviewer", "supervisor")) {
+            DubanUserDetails details = (DubanUserDetails) userDetails.loadUserByUsername(user);
+            List<String> groups = details.candidateGroups();
+            TaskQuery all = groups.isEmpty() ? taskService.createTaskQuery().active().taskAssignee(user)
+                    : taskService.createTaskQuery().active().or().taskAssignee(user).taskCandidateGroupIn(groups)
+                    .endOr();
+            assertThat(ids(user, InboxFilter.all())).as(user)
+                    .containsExactlyInAnyOrderElementsOf(all.list().stream().map(Task::getId).toList());
+
+            TaskQuery inQ2 = groups.isEmpty() ? taskService.createTaskQuery().active().taskAssignee(user)
+                    : taskService.createTaskQuery().active().or().taskAssignee(user).taskCandidateGroupIn(groups)
+                    .endOr();
+            inQ2.processInstanceBusinessKeyLike("2023-T%-2023Q2-%");
+            assertThat(ids(user, InboxFilter.all().withPlan(seedPlan().getId()).withCycle(q2.getId()))).as(user)
+                    .containsExactlyInAnyOrderElementsOf(inQ2.list().stream().map(Task::getId).toList());
+
+            assertThat(ids(user, InboxFilter.all().withScope(InboxFilter.Scope.MINE))).as(user)
+                    .containsExactlyInAnyOrderElementsOf(taskService.createTaskQuery().active().taskAssignee(user)
+                            .list().stream().map(Task::getId).toList());
+            if (!groups.isEmpty()) {
+                assertThat(ids(user, InboxFilter.all().withScope(InboxFilter.Scope.CLAIMABLE))).as(user)
+                        .containsExactlyInAnyOrderElementsOf(taskService.createTaskQuery().active()
+                                .taskCandidateGroupIn(groups).list().stream().map(Task::getId).toList());
+            }
+        }
+        assertThat(ids("caoxian.clerk", InboxFilter.all())).hasSizeGreaterThan(100);
+    }
+
+    @Test
+    void countsStopAtTheLimitAndSayMoreThan() {
+        InboxFilter filter = InboxFilter.all().withCycle(q2.getId());
+        long exact = actors.as("caoxian.clerk", () -> inbox.count(filter));
+        assertThat(exact).isGreaterThan(50);
+
+        assertThat(actors.as("caoxian.clerk", () -> inbox.countUpTo(filter, 10))).isEqualTo(11);
+        assertThat(actors.as("caoxian.clerk", () -> inbox.countUpTo(filter, (int) exact - 1))).isEqualTo(exact);
+        assertThat(actors.as("caoxian.clerk", () -> inbox.countUpTo(filter, (int) exact))).isEqualTo(exact);
+        assertThat(actors.as("caoxian.clerk", () -> inbox.countUpTo(filter, 5_000))).isEqualTo(exact);
+        // clerk and leader at once: two candidate groups, each task counted once
+        var both = org.duban.support.Actors.of("CAOXIAN", org.duban.org.Role.CLERK, org.duban.org.Role.UNIT_LEADER);
+        long bothExact = org.duban.support.Actors.as(both, () -> inbox.count(filter));
+        assertThat(bothExact).isGreaterThanOrEqualTo(exact);
+        assertThat(org.duban.support.Actors.as(both, () -> inbox.countUpTo(filter, 5_000))).isEqualTo(bothExact);
+        assertThat(org.duban.support.Actors.as(both, () -> inbox.countUpTo(filter, 3))).isEqualTo(4);
+        assertThat(InboxCounts.shown(999)).isEqualTo("999");
+        assertThat(InboxCounts.shown(1_000)).isEqualTo("999+");
+    }
+
+    private List<String> ids(String user, InboxFilter filter) {
+        return actors.as(user, () -> inbox.page(filter, InboxSort.dueFirst(), 0, 10_000)).stream()
+                .map(InboxRow::taskId).toList();
     }
 
     private List<InboxRow> rows(String user, InboxFilter filter) {

@@ -47,6 +47,18 @@ abstract class SeedCycleContract extends WorkflowTestSupport {
     @Autowired ReviewDecisionRepository decisions;
     @Autowired EscalationRepository escalations;
     @Autowired CycleTaskReportRepository cycleReports;
+    @Autowired org.camunda.bpm.engine.ProcessEngine processEngine;
+
+    @Test
+    void theInboxIndexExistsOnTheEnginesTaskTable() throws Exception {
+        var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) processEngine
+                .getProcessEngineConfiguration();
+        String prefix = configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix();
+        try (java.sql.Connection connection = configuration.getDataSource().getConnection()) {
+            assertThat(EngineIndexes.exists(connection, prefix, "ACT_RU_TASK", EngineIndexes.TASK_DUE)).isTrue();
+            assertThat(EngineIndexes.exists(connection, prefix, "ACT_RU_TASK", "NO_SUCH_INDEX")).isFalse();
+        }
+    }
 
     @Test
     void wholeSeedCycleRunsThroughTheServices() {

@@ -66,12 +66,13 @@ public class InboxNavBadge extends Span implements AfterNavigationObserver {
 
     private void refresh() {
         InboxCounts counts = inbox.counts();
-        total.setText(String.valueOf(counts.total()));
+        total.setText(InboxCounts.shown(counts.total()));
         total.setVisible(counts.total() > 0);
-        overdue.setText(String.valueOf(counts.overdue()));
+        overdue.setText(InboxCounts.shown(counts.overdue()));
         overdue.setVisible(counts.overdue() > 0);
-        String label = getTranslation("work.nav.counts", counts.total(), counts.overdue(), counts.dueSoon(),
-                counts.returned());
+        String label = getTranslation("work.nav.counts", InboxCounts.shown(counts.total()),
+                InboxCounts.shown(counts.overdue()), InboxCounts.shown(counts.dueSoon()),
+                InboxCounts.shown(counts.returned()));
         getElement().setAttribute("title", label);
         getElement().setAttribute("aria-label", label);
     }

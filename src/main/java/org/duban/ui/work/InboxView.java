@@ -9,6 +9,7 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.grid.dataview.GridLazyDataView;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
@@ -59,6 +60,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
     private final transient WithdrawalService withdrawals;
     private final Details submitted = new Details();
     private final Grid<InboxRow> grid = new Grid<>();
+    private GridLazyDataView<InboxRow> rows;
     private final HorizontalLayout countsBar = new HorizontalLayout();
     private final Select<InboxFilter.Scope> scope = new Select<>();
     private final ComboBox<FilterChoice> plan = new ComboBox<>();
@@ -161,10 +163,23 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         grid.addComponentColumn(this::actions).setHeader(getTranslation("work.inbox.column.actions"))
                 .setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         grid.setEmptyStateText(getTranslation("work.inbox.empty"));
-        // lazy: the engine hands over one page at a time; the count query matches the page query
-        grid.setItems(query -> inbox.page(filter, sortOf(query.getSortOrders()), query.getOffset(), query.getLimit())
-                .stream(), query -> (int) inbox.count(filter));
+        // lazy: the database hands over one page at a time; the count query matches the page query
+        rows = grid.setItems(query -> inbox.page(filter, sortOf(query.getSortOrders()), query.getOffset(),
+                query.getLimit()).stream());
+        sizeToFilter();
         grid.addItemDoubleClickListener(e -> open(e.getItem()));
+    }
+
+    /**
+     * The grid knows its exact size up to the count limit; above it, Vaadin's undefined size lets the grid learn the
+     * end by scrolling, so a unit with a huge backlog does not pay for counting it on every refresh.
+     */
+    private void sizeToFilter() {
+        if (inbox.countUpTo(filter, InboxCounts.LIMIT) > InboxCounts.LIMIT) {
+            rows.setItemCountEstimate(InboxCounts.LIMIT + 1);
+        } else {
+            rows.setItemCountCallback(query -> (int) inbox.countUpTo(filter, InboxCounts.LIMIT));
+        }
     }
 
     private static InboxSort sortOf(List<QuerySortOrder> orders) {
@@ -297,6 +312,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
                 section.getValue() == null ? null : section.getValue().id(), taskNumber.getValue(),
                 cycle.getValue() == null ? null : cycle.getValue().id(), status.getValue(), dueFrom.getValue(),
                 dueTo.getValue(), flag.getValue());
+        sizeToFilter();
         grid.getDataProvider().refreshAll();
     }
 
@@ -313,7 +329,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Component countButton(String key, long count, InboxFilter.Flag target, Badges.Tone tone) {
-        Div pill = new Div(Badges.of(getTranslation("work.count." + key, count), tone));
+        Div pill = new Div(Badges.of(getTranslation("work.count." + key, InboxCounts.shown(count)), tone));
         pill.setId("count-" + key);
         if (target != null) {
             pill.getStyle().set("cursor", "pointer");
