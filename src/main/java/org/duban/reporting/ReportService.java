@@ -87,7 +87,6 @@ public class ReportService {
     /** Submits the report from the clerk's fill-in task: to the unit leader's sign-off, or straight to review. */
     @Transactional
     public void submit(String engineTaskId, Map<String, Object> values) {
-        concurrentChanges.requireNotDoneMeanwhile(engineTaskId);
         concurrentChanges.guard(() -> {
             DubanUserDetails user = currentUser.require();
             Task task = engineTasks.requireActionable(engineTaskId, user, FILL_REPORT);

@@ -104,7 +104,6 @@ public class ReviewService {
     /** The unit leader approves the report for review, or returns it to the clerk (a comment is then required). */
     @Transactional
     public void signOff(String engineTaskId, boolean approve, String comment) {
-        concurrentChanges.requireNotDoneMeanwhile(engineTaskId);
         concurrentChanges.guard(() -> {
             DubanUserDetails user = currentUser.require();
             Task task = engineTasks.requireActionable(engineTaskId, user, SIGN_OFF_REPORT);
@@ -136,7 +135,6 @@ public class ReviewService {
      */
     @Transactional
     public void review(String engineTaskId, ReviewOutcome outcome, String reason, Map<String, String> fieldComments) {
-        concurrentChanges.requireNotDoneMeanwhile(engineTaskId);
         concurrentChanges.guard(() -> {
             DubanUserDetails user = currentUser.require();
             Task task = engineTasks.requireActionable(engineTaskId, user, REVIEW_REPORT);

@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.ServiceImpl;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -24,28 +26,46 @@ public class EngineTasks {
 
     private final TaskService taskService;
     private final CurrentUser currentUser;
+    private final ConcurrentChanges concurrentChanges;
 
-    public EngineTasks(TaskService taskService, CurrentUser currentUser) {
+    public EngineTasks(TaskService taskService, CurrentUser currentUser, ConcurrentChanges concurrentChanges) {
         this.taskService = taskService;
         this.currentUser = currentUser;
+        this.concurrentChanges = concurrentChanges;
     }
 
-    /** The open task, if the user may work on it and it is one of the expected steps; refused otherwise. */
+    /**
+     * The open task, if the user may work on it and it is one of the expected steps; refused otherwise. A task that
+     * someone else completed meanwhile is refused with who did it and when ({@link ConcurrentChanges}).
+     */
     public Task requireActionable(String taskId, DubanUserDetails user, String... expectedActivities) {
-        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
-        if (task == null) {
+        // the task and its candidate links in ONE engine command: a task query plus the engine's own
+        // getIdentityLinksForTask took two commands, each re-reading the task (docs/benchmarks.md)
+        TaskWithLinks found = taskId == null ? null : commands().execute(context -> {
+            TaskEntity task = context.getTaskManager().findTaskById(taskId);
+            return task == null ? null : new TaskWithLinks(task,
+                    task.getAssignee() == null ? List.copyOf(task.getIdentityLinks()) : List.of());
+        });
+        if (found == null) {
+            if (taskId != null) {
+                concurrentChanges.requireNotDoneMeanwhile(taskId);
+            }
             throw new WorkflowAccessException("待办 " + taskId + " 不存在或已办结 / task " + taskId
                     + " does not exist or is already done");
         }
+        Task task = found.task();
         if (expectedActivities.length > 0 && !List.of(expectedActivities).contains(task.getTaskDefinitionKey())) {
             throw new WorkflowAccessException("待办 " + taskId + " 是“" + task.getName() + "”，不是此操作对应的环节 / task "
                     + taskId + " is " + task.getTaskDefinitionKey() + ", not " + List.of(expectedActivities));
         }
-        if (!mayActOn(task, user)) {
+        if (!mayActOn(task, found.links(), user)) {
             throw new WorkflowAccessException("您无权办理此待办 / " + user.getUsername() + " may not work on task "
                     + taskId);
         }
         return task;
+    }
+
+    private record TaskWithLinks(Task task, List<? extends IdentityLink> links) {
     }
 
     /** Like {@link #requireActionable(String, DubanUserDetails, String...)} for the current user, any step. */
@@ -57,9 +77,16 @@ public class EngineTasks {
         if (task.getAssignee() != null) {
             return task.getAssignee().equals(user.getUsername());
         }
+        return mayActOn(task, taskService.getIdentityLinksForTask(task.getId()), user);
+    }
+
+    private static boolean mayActOn(Task task, List<? extends IdentityLink> links, DubanUserDetails user) {
+        if (task.getAssignee() != null) {
+            return task.getAssignee().equals(user.getUsername());
+        }
         List<String> groups = user.candidateGroups();
         // one read of the task's links for both candidate groups and candidate users
-        for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
+        for (IdentityLink link : links) {
             if (IdentityLinkType.CANDIDATE.equals(link.getType())
                     && (link.getGroupId() != null && groups.contains(link.getGroupId())
                     || user.getUsername().equals(link.getUserId()))) {
@@ -93,10 +120,14 @@ public class EngineTasks {
         // its execution and process definition in the first one's entity cache instead of selecting them again.
         String taskId = task.getId();
         String username = user.getUsername();
-        ((ServiceImpl) taskService).getCommandExecutor().execute(commandContext -> {
+        commands().execute(commandContext -> {
             new AssignTaskCmd(taskId, username).execute(commandContext);
             return new CompleteTaskCmd(taskId, routingVariables).execute(commandContext);
         });
+    }
+
+    private CommandExecutor commands() {
+        return ((ServiceImpl) taskService).getCommandExecutor();
     }
 
     public TaskService engine() {
