@@ -28,6 +28,10 @@ import org.springframework.stereotype.Component;
 class LedgerQueries {
 
     static final int BATCH = 500;
+    /** The main query's joins: a report, its task, section, unit, cycle and the task's primary lead unit. */
+    private static final String ORDERED_FROM = " from ProgressReport r join r.task t join t.section s join r.unit u"
+            + " join r.cycle c left join TaskAssignment pla on pla.task = t and pla.role = :primaryRole"
+            + " left join pla.unit plu where 1 = 1";
     private static final List<AssignmentRole> LEAD_ROLES = List.of(AssignmentRole.PRIMARY_LEAD, AssignmentRole.LEAD);
 
     private final EntityManager em;
@@ -59,16 +63,37 @@ class LedgerQueries {
         return query.getSingleResult();
     }
 
+    /**
+     * The ids of every matching report in ledger order, in one query: exports walk them in chunks ({@code r.id in}
+     * a chunk) instead of paging with OFFSET, which re-ran the whole sorted query for every chunk (docs/benchmarks.md).
+     */
+    List<Long> orderedIds(LedgerFilter filter, Visibility visibility) {
+        StringBuilder jpql = new StringBuilder("select r.id" + ORDERED_FROM);
+        Map<String, Object> params = new HashMap<>();
+        params.put("primaryRole", AssignmentRole.PRIMARY_LEAD);
+        where(jpql, params, filter, visibility);
+        jpql.append(orderBy(filter));
+        TypedQuery<Long> query = em.createQuery(jpql.toString(), Long.class);
+        params.forEach(query::setParameter);
+        return query.getResultList();
+    }
+
+    private static String orderBy(LedgerFilter filter) {
+        return " order by " + switch (filter.grouping()) {
+            case SECTION -> "";
+            case LEAD_UNIT -> "coalesce(plu.sortOrder, 999999), plu.id, ";
+            case UNIT -> "u.sortOrder, u.id, ";
+            case CYCLE -> "c.periodStart, ";
+        } + "t.plan.id, s.number, t.number, u.sortOrder, u.id, c.periodStart, r.id";
+    }
+
     /** Rows in ledger order; {@code onlyIds} (if not null) restricts to those reports. */
     List<Base> select(LedgerFilter filter, Visibility visibility, Collection<Long> onlyIds, int offset, int limit,
             boolean withText) {
         StringBuilder jpql = new StringBuilder("select r.id, r.businessKey, t.id, t.number, t.code, t.title, "
                 + "s.number, s.label, s.title, u.code, u.name, u.type, c.id, c.periodCode, r.dueOn, r.reviewDueOn, "
                 + "r.status, r.percentDone, r.returnCount, r.approvedAt, r.escalationLevel, plu.name"
-                + (withText ? ", r.narrative, r.problems" : "")
-                + " from ProgressReport r join r.task t join t.section s join r.unit u join r.cycle c"
-                + " left join TaskAssignment pla on pla.task = t and pla.role = :primaryRole"
-                + " left join pla.unit plu where 1 = 1");
+                + (withText ? ", r.narrative, r.problems" : "") + ORDERED_FROM);
         Map<String, Object> params = new HashMap<>();
         params.put("primaryRole", AssignmentRole.PRIMARY_LEAD);
         where(jpql, params, filter, visibility);
@@ -76,12 +101,7 @@ class LedgerQueries {
             jpql.append(" and r.id in :onlyIds");
             params.put("onlyIds", onlyIds);
         }
-        jpql.append(" order by ").append(switch (filter.grouping()) {
-            case SECTION -> "";
-            case LEAD_UNIT -> "coalesce(plu.sortOrder, 999999), plu.id, ";
-            case UNIT -> "u.sortOrder, u.id, ";
-            case CYCLE -> "c.periodStart, ";
-        }).append("t.plan.id, s.number, t.number, u.sortOrder, u.id, c.periodStart, r.id");
+        jpql.append(orderBy(filter));
         TypedQuery<Object[]> query = em.createQuery(jpql.toString(), Object[].class);
         params.forEach(query::setParameter);
         if (onlyIds == null) {
