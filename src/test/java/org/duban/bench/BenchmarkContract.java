@@ -50,6 +50,7 @@ abstract class BenchmarkContract extends WorkflowTestSupport {
     private static final int WARMUP_CYCLES = 1;
     private static final int MEASURED_CYCLES = 3;
     private static final int PAIRS_PER_RUN = 100;
+    private static final int PAIRS_PER_BLOCK = 20;
 
     @Autowired ReportService reportService;
     @Autowired ReviewService reviewService;
@@ -156,8 +157,13 @@ abstract class BenchmarkContract extends WorkflowTestSupport {
         runPairs(1, 50, viaEngine, nextRaw, false);
         double[] ratioAt = new double[3];
         for (int threads = 1; threads <= 2; threads++) {
-            Result duban = runPairs(threads, PAIRS_PER_RUN, viaDuban, nextDuban, true);
-            Result raw = runPairs(threads, PAIRS_PER_RUN, viaEngine, nextRaw, false);
+            // the two paths take turns in blocks, so a drift in the machine's load hits both alike
+            Result duban = Result.EMPTY;
+            Result raw = Result.EMPTY;
+            for (int block = 0; block < PAIRS_PER_RUN / PAIRS_PER_BLOCK; block++) {
+                duban = duban.plus(runPairs(threads, PAIRS_PER_BLOCK, viaDuban, nextDuban, true));
+                raw = raw.plus(runPairs(threads, PAIRS_PER_BLOCK, viaEngine, nextRaw, false));
+            }
             lines.add(duban.line(threads, "Duban services"));
             lines.add(raw.line(threads, "raw `TaskService.complete`"));
             ratioAt[threads] = Measurements.meanMs(duban.latencies) / Measurements.meanMs(raw.latencies);
@@ -230,6 +236,14 @@ abstract class BenchmarkContract extends WorkflowTestSupport {
     }
 
     private record Result(long[] latencies, long elapsedNanos) {
+        static final Result EMPTY = new Result(new long[0], 0);
+
+        Result plus(Result other) {
+            long[] both = java.util.Arrays.copyOf(latencies, latencies.length + other.latencies.length);
+            System.arraycopy(other.latencies, 0, both, latencies.length, other.latencies.length);
+            return new Result(both, elapsedNanos + other.elapsedNanos);
+        }
+
         String line(int threads, String path) {
             return "| " + threads + " | " + path + " | " + latencies.length + " | "
                     + Measurements.fmt(latencies.length / (elapsedNanos / 1e9)) + " | "
