@@ -11,14 +11,16 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.NativeTaskQuery;
+import org.camunda.bpm.engine.task.Task;
 
 /**
  * The inbox's task selection as SQL for the engine's native task query. The engine's own {@code TaskQuery} for
- * "assigned to me or a candidate of my groups" joins the identity links and must then {@code select distinct} and
- * {@code count(distinct)} every matching task before it can return a page (0.85 s at 100,000 open tasks on
- * PostgreSQL, docs/benchmarks.md). Here the candidate check is an {@code EXISTS}, so the database walks the due-date
- * index and stops after one page, and a count can stop at a limit. Portable SQL only (H2, PostgreSQL, Oracle): the
- * engine adds each database's paging around {@link #pageQuery}; {@code FETCH FIRST} is SQL:2008.
+ * "assigned to me or a candidate of my groups" joins the identity links and must {@code select distinct} and
+ * {@code count(distinct)} every matching task before it can return a page (0.26 s for count and page at 100,000 open
+ * tasks on PostgreSQL, docs/benchmarks.md). Here the user's own tasks and the unit's unclaimed ones are separate
+ * branches with an {@code EXISTS} on the candidate links, so the database can stop after one page and a count can stop
+ * at a limit. Portable SQL only (H2, PostgreSQL, Oracle 12c+): {@code FETCH FIRST} is SQL:2008, and the engine adds
+ * each database's paging around {@link #page}.
  *
  * <p>Parameters are bound, never spliced: {@code #{p0}}, {@code #{p1}}, … as MyBatis names them.
  */
@@ -32,9 +34,9 @@ final class InboxTaskSql {
     private final String executions;
     /** What the filter asks of a task, beside whose it is. */
     private final List<String> conditions = new ArrayList<>();
+    private final Map<String, Object> parameters = new HashMap<>();
     private String assignee;
     private List<String> groups = List.of();
-    private final Map<String, Object> parameters = new HashMap<>();
 
     InboxTaskSql(ManagementService management) {
         this.tasks = management.getTableName(TaskEntity.class);
@@ -90,24 +92,44 @@ final class InboxTaskSql {
         return this;
     }
 
-    /** The tasks in the given order; the engine wraps the statement in its database's paging. */
-    NativeTaskQuery pageQuery(TaskService taskService, InboxSort sort) {
-        // the inbox's default order is the order of the DUBAN_IDX_TASK_DUE index (EngineIndexes): the database
-        // walks it and stops after one page
+    /**
+     * One page of tasks in the given order. The user's own tasks and the unit's unclaimed ones are two branches, each
+     * sorted and cut at {@code offset + limit}, merged and cut again by the engine's paging: without the OR between
+     * them the database can plan each branch on its own, so for a unit that owns most open tasks it walks the
+     * DUBAN_IDX_TASK_DUE index (EngineIndexes) checking each task's links, and for a small unit it starts from the
+     * unit's links. With the OR, PostgreSQL hashed every link of the unit for every page (docs/benchmarks.md).
+     */
+    List<Task> page(TaskService taskService, InboxSort sort, int offset, int limit) {
         String direction = sort.ascending() ? " asc" : " desc";
         String order = switch (sort.field()) {
-            case CREATED -> "RES.CREATE_TIME_" + direction;
-            case NAME -> "RES.NAME_" + direction + ", RES.CREATE_TIME_ desc";
-            default -> "RES.DUE_DATE_" + direction + ", RES.CREATE_TIME_ desc";
-        };
-        return bound(taskService.createNativeTaskQuery()
-                .sql("select RES.* from " + tasks + " RES where " + where() + " order by " + order + ", RES.ID_ asc"));
+            case CREATED -> "CREATE_TIME_" + direction;
+            case NAME -> "NAME_" + direction + ", %1$sCREATE_TIME_ desc";
+            default -> "DUE_DATE_" + direction + ", %1$sCREATE_TIME_ desc";
+        } + ", %1$sID_ asc";
+        String branchOrder = " order by RES." + order.formatted("RES.") + fetchFirst((long) offset + limit);
+        List<String> branches = new ArrayList<>();
+        if (assignee != null) {
+            branches.add("select RES.* from " + tasks + " RES where " + common() + " and RES.ASSIGNEE_ = "
+                    + bind(assignee) + branchOrder);
+        }
+        if (!groups.isEmpty()) {
+            branches.add("select RES.* from " + tasks + " RES where " + common() + " and RES.ASSIGNEE_ is null and "
+                    + candidateOf("RES.ID_") + branchOrder);
+        }
+        if (branches.isEmpty()) {
+            return List.of();
+        }
+        List<String> derived = new ArrayList<>();
+        for (int i = 0; i < branches.size(); i++) {
+            derived.add("select * from (" + branches.get(i) + ") B" + i);
+        }
+        return bound(taskService.createNativeTaskQuery().sql("select RES.* from (" + String.join(" union all ", derived)
+                + ") RES order by RES." + order.formatted("RES."))).listPage(offset, limit);
     }
 
-    /** How many tasks match. */
+    /** How many tasks match: the user's own plus the unit's unclaimed ones (see {@link #countUpTo}). */
     long count(TaskService taskService) {
-        return bound(taskService.createNativeTaskQuery().sql("select count(*) from " + tasks + " RES where "
-                + where())).count();
+        return count(taskService, null);
     }
 
     /**
@@ -118,13 +140,17 @@ final class InboxTaskSql {
      * groups own most of them, hashes all their links first (docs/benchmarks.md).
      */
     long countUpTo(TaskService taskService, int limit) {
+        return count(taskService, (long) limit);
+    }
+
+    private long count(TaskService taskService, Long limit) {
         long mine = 0;
         if (assignee != null) {
             mine = bound(taskService.createNativeTaskQuery().sql("select count(*) from (select RES.ID_ from " + tasks
-                    + " RES where " + common() + " and RES.ASSIGNEE_ = " + bind(assignee) + fetchFirst(limit)
-                    + ") LIMITED")).count();
+                    + " RES where " + common() + " and RES.ASSIGNEE_ = " + bind(assignee)
+                    + (limit == null ? "" : fetchFirst(limit)) + ") LIMITED")).count();
         }
-        if (groups.isEmpty() || mine >= limit) {
+        if (groups.isEmpty() || limit != null && mine >= limit) {
             return mine;
         }
         // a task offered to two of the user's groups counts once
@@ -132,8 +158,14 @@ final class InboxTaskSql {
         long unclaimed = bound(taskService.createNativeTaskQuery().sql("select count(*) from (" + linked + " from "
                 + links + " I where I.TYPE_ = 'candidate' and I.GROUP_ID_ in (" + bindAll(groups) + ") and exists"
                 + " (select 1 from " + tasks + " RES where RES.ID_ = I.TASK_ID_ and RES.ASSIGNEE_ is null and "
-                + common() + ")" + fetchFirst(limit - mine) + ") LIMITED")).count();
+                + common() + ")" + (limit == null ? "" : fetchFirst(limit - mine)) + ") LIMITED")).count();
         return mine + unclaimed;
+    }
+
+    /** The task (column expression) is offered to one of the user's groups. */
+    private String candidateOf(String taskId) {
+        return "exists (select 1 from " + links + " I where I.TASK_ID_ = " + taskId + " and I.TYPE_ = 'candidate'"
+                + " and I.GROUP_ID_ in (" + bindAll(groups) + "))";
     }
 
     private static String fetchFirst(long rows) {
@@ -143,19 +175,6 @@ final class InboxTaskSql {
     private NativeTaskQuery bound(NativeTaskQuery query) {
         parameters.forEach(query::parameter);
         return query;
-    }
-
-    /** The filter and whose the task is. */
-    private String where() {
-        List<String> either = new ArrayList<>();
-        if (assignee != null) {
-            either.add("RES.ASSIGNEE_ = " + bind(assignee));
-        }
-        if (!groups.isEmpty()) {
-            either.add("(RES.ASSIGNEE_ is null and exists (select 1 from " + links + " I where I.TASK_ID_ = RES.ID_"
-                    + " and I.TYPE_ = 'candidate' and I.GROUP_ID_ in (" + bindAll(groups) + ")))");
-        }
-        return common() + " and " + (either.isEmpty() ? "1 = 0" : "(" + String.join(" or ", either) + ")");
     }
 
     /** The filter alone. */
