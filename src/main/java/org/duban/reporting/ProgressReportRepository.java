@@ -1,10 +1,13 @@
 package org.duban.reporting;
 
+import jakarta.persistence.QueryHint;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.jpa.HibernateHints;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
 
 public interface ProgressReportRepository extends JpaRepository<ProgressReport, Long> {
 
@@ -21,7 +24,15 @@ public interface ProgressReportRepository extends JpaRepository<ProgressReport, 
             join fetch r.cycle where r.processInstanceId = :processInstanceId""")
     Optional<ProgressReport> findByProcessInstanceId(String processInstanceId);
 
+    /**
+     * The reports of a task in a cycle, for the key-task process's multi-instance (ReportProcesses). Without an
+     * automatic flush: the query runs once per task while a cycle opens, with the cycle's 1,065 new reports in the
+     * persistence context, and Hibernate's dirty check of all of them before each query cost ~0.5 s per opening
+     * (docs/benchmarks.md). Report rows are only ever added, and CycleService flushes them before it starts the
+     * processes.
+     */
     @Query("select r.id from ProgressReport r where r.task.id = :taskId and r.cycle.id = :cycleId order by r.id")
+    @QueryHints(@QueryHint(name = HibernateHints.HINT_FLUSH_MODE, value = "COMMIT"))
     List<Long> idsOf(Long taskId, Long cycleId);
 
     @EntityGraph(attributePaths = {"task", "unit", "cycle", "reviewerUnit"})
