@@ -32,4 +32,11 @@ final class Badges {
                 .set("margin-right", "0.25em");
         return badge;
     }
+
+    /** The same pill as an inline style, for badges drawn in the browser by a renderer. */
+    static String css(Tone tone) {
+        return "background:" + tone.background + ";color:" + tone.color + ";border-radius:var(--lumo-border-radius-l);"
+                + "font-size:var(--lumo-font-size-xs);font-weight:600;padding:0.15em 0.6em;white-space:nowrap;"
+                + "margin-right:0.25em";
+    }
 }

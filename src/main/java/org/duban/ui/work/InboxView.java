@@ -10,10 +10,10 @@ import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.grid.dataview.GridLazyDataView;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -137,7 +137,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         grid.setSizeFull();
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setMultiSort(false);
-        grid.addComponentColumn(this::marks).setHeader(getTranslation("work.inbox.column.marks")).setAutoWidth(true)
+        grid.addColumn(marks()).setHeader(getTranslation("work.inbox.column.marks")).setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(InboxRow::taskName).setHeader(getTranslation("work.inbox.column.step")).setSortProperty("name")
                 .setAutoWidth(true).setFlexGrow(0);
@@ -160,7 +160,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("work.inbox.column.created")).setSortProperty("created").setAutoWidth(true)
                 .setFlexGrow(0);
         // frozen, so claim and open stay on screen when a tablet scrolls the wide grid sideways
-        grid.addComponentColumn(this::actions).setHeader(getTranslation("work.inbox.column.actions"))
+        grid.addColumn(actions()).setHeader(getTranslation("work.inbox.column.actions"))
                 .setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         grid.setEmptyStateText(getTranslation("work.inbox.empty"));
         // lazy: the database hands over one page at a time; the count query matches the page query
@@ -192,41 +192,44 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         return InboxSort.dueFirst();
     }
 
-    private Component marks(InboxRow row) {
-        Span marks = new Span();
-        if (row.overdue()) {
-            marks.add(Badges.of(getTranslation("work.mark.overdue"), Badges.Tone.ERROR));
-        } else if (row.dueSoon()) {
-            marks.add(Badges.of(getTranslation("work.mark.dueSoon"), Badges.Tone.WARNING));
-        }
-        if (row.returned()) {
-            marks.add(Badges.of(getTranslation("work.mark.returned"), Badges.Tone.CONTRAST));
-        }
-        if (row.mine()) {
-            marks.add(Badges.of(getTranslation("work.mark.mine"), Badges.Tone.NEUTRAL));
-        }
-        return marks;
+    /*
+     * The marks and the actions are drawn in the browser (LitRenderer) from a few properties per row: server-side
+     * components per row (badges, buttons) were about a third of an idle inbox session's heap (docs/benchmarks.md).
+     */
+
+    private LitRenderer<InboxRow> marks() {
+        String badge = "<span theme=\"badge\" style=\"%s\" ?hidden=\"${!item.%s}\">%s</span>";
+        return LitRenderer.<InboxRow>of(badge.formatted(Badges.css(Badges.Tone.ERROR), "overdue",
+                        text("work.mark.overdue"))
+                        + badge.formatted(Badges.css(Badges.Tone.WARNING), "dueSoon", text("work.mark.dueSoon"))
+                        + badge.formatted(Badges.css(Badges.Tone.CONTRAST), "returned", text("work.mark.returned"))
+                        + badge.formatted(Badges.css(Badges.Tone.NEUTRAL), "mine", text("work.mark.mine")))
+                .withProperty("overdue", InboxRow::overdue)
+                .withProperty("dueSoon", r -> r.dueSoon() && !r.overdue())
+                .withProperty("returned", InboxRow::returned)
+                .withProperty("mine", InboxRow::mine);
     }
 
-    private Component actions(InboxRow row) {
-        HorizontalLayout actions = new HorizontalLayout();
-        actions.setSpacing(false);
-        if (row.claimable()) {
-            Button claim = new Button(getTranslation("work.action.claim"), e -> claim(row));
-            claim.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            claim.setId("claim-" + row.taskId());
-            actions.add(claim);
-        } else if (row.mine()) {
-            Button release = new Button(getTranslation("work.action.unclaim"), e -> unclaim(row));
-            release.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            release.setId("unclaim-" + row.taskId());
-            actions.add(release);
-        }
-        Button open = new Button(getTranslation("work.action.open"), VaadinIcon.ARROW_RIGHT.create(), e -> open(row));
-        open.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
-        open.setId("open-" + row.taskId());
-        actions.add(open);
-        return actions;
+    private LitRenderer<InboxRow> actions() {
+        return LitRenderer.<InboxRow>of("<vaadin-button id=\"claim-${item.id}\" theme=\"small tertiary\""
+                        + " ?hidden=\"${!item.claimable}\" @click=\"${claim}\">" + text("work.action.claim")
+                        + "</vaadin-button><vaadin-button id=\"unclaim-${item.id}\" theme=\"small tertiary\""
+                        + " ?hidden=\"${!item.releasable}\" @click=\"${unclaim}\">" + text("work.action.unclaim")
+                        + "</vaadin-button><vaadin-button id=\"open-${item.id}\" theme=\"small primary\""
+                        + " @click=\"${open}\"><vaadin-icon icon=\"vaadin:arrow-right\" slot=\"prefix\"></vaadin-icon>"
+                        + text("work.action.open") + "</vaadin-button>")
+                .withProperty("id", InboxRow::taskId)
+                .withProperty("claimable", InboxRow::claimable)
+                .withProperty("releasable", r -> !r.claimable() && r.mine())
+                .withFunction("claim", this::claim)
+                .withFunction("unclaim", this::unclaim)
+                .withFunction("open", this::open);
+    }
+
+    /** A translated label as template text: the bundles hold plain words, escaped all the same. */
+    private String text(String key) {
+        return getTranslation(key).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("$", "&#36;");
     }
 
     private Component filterBar() {
