@@ -11,17 +11,14 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.duban.assessment.AssessmentService;
@@ -30,6 +27,7 @@ import org.duban.assessment.ComponentScore;
 import org.duban.assessment.UnitScore;
 import org.duban.assessment.Weights;
 import org.duban.dashboard.PlanScope;
+import org.duban.ui.dashboard.PlanCyclePicker;
 import org.duban.ui.review.ReviewNotices;
 
 /**
@@ -44,12 +42,10 @@ import org.duban.ui.review.ReviewNotices;
 public class AssessmentView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final transient AssessmentService assessments;
-    private final Select<PlanScope> plan = new Select<>();
-    private final Select<PlanScope.Cycle> cycle = new Select<>();
+    private final PlanCyclePicker picker = new PlanCyclePicker("assessment", "assessment.filter.allCycles", this::show);
     private final Span weightsNote = new Span();
     private final Span standing = new Span();
     private final Grid<UnitScore> grid = new Grid<>();
-    private boolean updating;
 
     public AssessmentView(AssessmentService assessments) {
         this.assessments = assessments;
@@ -72,13 +68,6 @@ public class AssessmentView extends VerticalLayout implements BeforeEnterObserve
             add(title, refused);
             return;
         }
-        QueryParameters query = event.getLocation().getQueryParameters();
-        Optional<Long> planId = number(query, "plan");
-        Optional<Long> cycleId = number(query, "cycle");
-        PlanScope chosen = plans[0].stream().filter(p -> planId.map(p.planId()::equals).orElse(false)).findFirst()
-                .orElseGet(() -> plans[0].stream().filter(p -> !p.cycles().isEmpty()).findFirst()
-                        .orElse(plans[0].isEmpty() ? null : plans[0].get(0)));
-        configureFilters(plans[0]);
         configureGrid();
         Span method = new Span(getTranslation("assessment.method"));
         method.setId("assessment-method");
@@ -93,60 +82,12 @@ public class AssessmentView extends VerticalLayout implements BeforeEnterObserve
             change.setId("assessment-weights-change");
             weightsBar.add(change);
         }
-        add(title, filters(), weightsBar, method, standing, grid);
-        if (chosen == null) {
+        add(title, picker, weightsBar, method, standing, grid);
+        if (picker.choose(plans[0], event.getLocation().getQueryParameters()).isEmpty()) {
             add(new Paragraph(getTranslation("assessment.noPlan")));
             return;
         }
-        PlanScope.Cycle chosenCycle = cycleId.isPresent()
-                ? chosen.cycles().stream().filter(c -> c.cycleId().equals(cycleId.get())).findFirst().orElse(null)
-                : chosen.cycles().isEmpty() ? null : chosen.cycles().get(chosen.cycles().size() - 1);
-        updating = true;
-        plan.setValue(chosen);
-        cycle.setItems(chosen.cycles());
-        cycle.setValue(chosenCycle);
-        updating = false;
         show();
-    }
-
-    private static Optional<Long> number(QueryParameters query, String name) {
-        return query.getSingleParameter(name).filter(v -> v.matches("\\d{1,18}")).map(Long::valueOf);
-    }
-
-    private void configureFilters(List<PlanScope> plans) {
-        plan.setId("assessment-plan");
-        plan.setLabel(getTranslation("dashboard.filter.plan"));
-        plan.setItems(plans);
-        plan.setItemLabelGenerator(p -> p == null ? "" : p.label() + " " + p.title());
-        plan.setWidth("28em");
-        cycle.setId("assessment-cycle");
-        cycle.setLabel(getTranslation("dashboard.filter.cycle"));
-        cycle.setEmptySelectionAllowed(true);
-        cycle.setEmptySelectionCaption(getTranslation("assessment.filter.allCycles"));
-        cycle.setItemLabelGenerator(c -> c == null ? getTranslation("assessment.filter.allCycles")
-                : getTranslation("dashboard.filter.cycleLabel", c.periodCode(), c.dueOn().toString()));
-        plan.addValueChangeListener(e -> {
-            if (!updating && e.getValue() != null) {
-                updating = true;
-                cycle.setItems(e.getValue().cycles());
-                cycle.setValue(e.getValue().cycles().isEmpty() ? null
-                        : e.getValue().cycles().get(e.getValue().cycles().size() - 1));
-                updating = false;
-                show();
-            }
-        });
-        cycle.addValueChangeListener(e -> {
-            if (!updating) {
-                show();
-            }
-        });
-    }
-
-    private Component filters() {
-        HorizontalLayout bar = new HorizontalLayout(plan, cycle);
-        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        bar.getStyle().set("flex-wrap", "wrap");
-        return bar;
     }
 
     private void configureGrid() {
@@ -194,12 +135,13 @@ public class AssessmentView extends VerticalLayout implements BeforeEnterObserve
     private void show() {
         grid.setItems(List.of());
         standing.setText("");
-        if (plan.getValue() == null) {
+        if (picker.plan().isEmpty()) {
             return;
         }
-        Long cycleId = cycle.getValue() == null ? null : cycle.getValue().cycleId();
+        Long planId = picker.plan().get().planId();
+        Long cycleId = picker.cycleId();
         Assessment[] found = new Assessment[1];
-        if (!ReviewNotices.attempt(this, () -> found[0] = assessments.assess(plan.getValue().planId(), cycleId))) {
+        if (!ReviewNotices.attempt(this, () -> found[0] = assessments.assess(planId, cycleId))) {
             return;
         }
         Assessment a = found[0];

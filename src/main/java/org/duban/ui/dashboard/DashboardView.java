@@ -9,21 +9,16 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.duban.dashboard.DashboardService;
 import org.duban.dashboard.DashboardService.Counts;
 import org.duban.dashboard.DashboardService.Dashboard;
@@ -47,10 +42,8 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     static final String CHARTS = "context://duban/dashboard-charts.js";
 
     private final transient DashboardService dashboards;
-    private final Select<PlanScope> plan = new Select<>();
-    private final Select<PlanScope.Cycle> cycle = new Select<>();
+    private final PlanCyclePicker picker = new PlanCyclePicker("dashboard", "dashboard.filter.allCycles", this::show);
     private final VerticalLayout content = new VerticalLayout();
-    private boolean updating;
 
     public DashboardView(DashboardService dashboards) {
         this.dashboards = dashboards;
@@ -71,77 +64,23 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
             add(title, refused);
             return;
         }
-        QueryParameters query = event.getLocation().getQueryParameters();
-        Optional<Long> planId = number(query, "plan");
-        Optional<Long> cycleId = number(query, "cycle");
-        PlanScope chosen = plans[0].stream().filter(p -> planId.map(p.planId()::equals).orElse(false)).findFirst()
-                .orElseGet(() -> plans[0].stream().filter(p -> !p.cycles().isEmpty()).findFirst()
-                        .orElse(plans[0].isEmpty() ? null : plans[0].get(0)));
-        configureFilters(plans[0]);
-        add(title, filters(), content);
-        if (chosen == null) {
+        add(title, picker, content);
+        if (picker.choose(plans[0], event.getLocation().getQueryParameters()).isEmpty()) {
             content.add(new Paragraph(getTranslation("dashboard.noPlan")));
             return;
         }
-        PlanScope.Cycle chosenCycle = cycleId.isPresent()
-                ? chosen.cycles().stream().filter(c -> c.cycleId().equals(cycleId.get())).findFirst().orElse(null)
-                : chosen.cycles().isEmpty() ? null : chosen.cycles().get(chosen.cycles().size() - 1);
-        updating = true;
-        plan.setValue(chosen);
-        cycle.setItems(chosen.cycles());
-        cycle.setValue(chosenCycle);
-        updating = false;
         show();
-    }
-
-    private static Optional<Long> number(QueryParameters query, String name) {
-        return query.getSingleParameter(name).filter(v -> v.matches("\\d{1,18}")).map(Long::valueOf);
-    }
-
-    private void configureFilters(List<PlanScope> plans) {
-        plan.setId("dashboard-plan");
-        plan.setLabel(getTranslation("dashboard.filter.plan"));
-        plan.setItems(plans);
-        plan.setItemLabelGenerator(p -> p == null ? "" : p.label() + " " + p.title());
-        plan.setWidth("28em");
-        cycle.setId("dashboard-cycle");
-        cycle.setLabel(getTranslation("dashboard.filter.cycle"));
-        cycle.setEmptySelectionAllowed(true);
-        cycle.setEmptySelectionCaption(getTranslation("dashboard.filter.allCycles"));
-        cycle.setItemLabelGenerator(c -> c == null ? getTranslation("dashboard.filter.allCycles")
-                : getTranslation("dashboard.filter.cycleLabel", c.periodCode(), c.dueOn().toString()));
-        plan.addValueChangeListener(e -> {
-            if (!updating && e.getValue() != null) {
-                updating = true;
-                cycle.setItems(e.getValue().cycles());
-                cycle.setValue(e.getValue().cycles().isEmpty() ? null
-                        : e.getValue().cycles().get(e.getValue().cycles().size() - 1));
-                updating = false;
-                show();
-            }
-        });
-        cycle.addValueChangeListener(e -> {
-            if (!updating) {
-                show();
-            }
-        });
-    }
-
-    private Component filters() {
-        HorizontalLayout bar = new HorizontalLayout(plan, cycle);
-        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        bar.getStyle().set("flex-wrap", "wrap");
-        return bar;
     }
 
     private void show() {
         content.removeAll();
-        if (plan.getValue() == null) {
+        if (picker.plan().isEmpty()) {
             return;
         }
-        Long cycleId = cycle.getValue() == null ? null : cycle.getValue().cycleId();
+        Long planId = picker.plan().get().planId();
+        Long cycleId = picker.cycleId();
         Dashboard[] found = new Dashboard[1];
-        if (!ReviewNotices.attempt(this, () -> found[0] = dashboards.dashboard(plan.getValue().planId(), cycleId))) {
+        if (!ReviewNotices.attempt(this, () -> found[0] = dashboards.dashboard(planId, cycleId))) {
             return;
         }
         Dashboard d = found[0];
