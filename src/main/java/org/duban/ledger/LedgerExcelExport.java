@@ -8,10 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
@@ -195,32 +193,19 @@ public class LedgerExcelExport {
         final CellStyle green;
 
         Styles(SXSSFWorkbook workbook) {
-            Font bold = workbook.createFont();
-            bold.setBold(true);
-            bold.setFontName("宋体");
-            Font big = workbook.createFont();
-            big.setBold(true);
-            big.setFontHeightInPoints((short) 16);
-            big.setFontName("宋体");
-            title = workbook.createCellStyle();
-            title.setFont(big);
-            title.setAlignment(HorizontalAlignment.CENTER);
-            title.setVerticalAlignment(VerticalAlignment.CENTER);
-            header = bordered(workbook);
+            Font bold = OfficeSheetStyles.bold(workbook);
+            title = OfficeSheetStyles.title(workbook);
+            header = OfficeSheetStyles.filled(workbook, IndexedColors.GREY_25_PERCENT, VerticalAlignment.CENTER);
             header.setFont(bold);
             header.setAlignment(HorizontalAlignment.CENTER);
-            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            section = bordered(workbook);
+            section = OfficeSheetStyles.filled(workbook, IndexedColors.LIGHT_CORNFLOWER_BLUE, VerticalAlignment.CENTER);
             section.setFont(bold);
-            section.setFillForegroundColor(IndexedColors.LIGHT_CORNFLOWER_BLUE.getIndex());
-            section.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            wrapped = bordered(workbook);
-            centered = bordered(workbook);
+            wrapped = OfficeSheetStyles.bordered(workbook, VerticalAlignment.CENTER);
+            centered = OfficeSheetStyles.bordered(workbook, VerticalAlignment.CENTER);
             centered.setAlignment(HorizontalAlignment.CENTER);
-            red = filled(workbook, IndexedColors.ROSE);
-            yellow = filled(workbook, IndexedColors.LIGHT_YELLOW);
-            green = filled(workbook, IndexedColors.LIGHT_GREEN);
+            red = lightStyle(workbook, IndexedColors.ROSE);
+            yellow = lightStyle(workbook, IndexedColors.LIGHT_YELLOW);
+            green = lightStyle(workbook, IndexedColors.LIGHT_GREEN);
         }
 
         CellStyle light(Light light) {
@@ -231,22 +216,9 @@ public class LedgerExcelExport {
             };
         }
 
-        private static CellStyle filled(SXSSFWorkbook workbook, IndexedColors color) {
-            CellStyle style = bordered(workbook);
+        private static CellStyle lightStyle(SXSSFWorkbook workbook, IndexedColors color) {
+            CellStyle style = OfficeSheetStyles.filled(workbook, color, VerticalAlignment.CENTER);
             style.setAlignment(HorizontalAlignment.CENTER);
-            style.setFillForegroundColor(color.getIndex());
-            style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            return style;
-        }
-
-        private static CellStyle bordered(SXSSFWorkbook workbook) {
-            CellStyle style = workbook.createCellStyle();
-            style.setBorderTop(BorderStyle.THIN);
-            style.setBorderBottom(BorderStyle.THIN);
-            style.setBorderLeft(BorderStyle.THIN);
-            style.setBorderRight(BorderStyle.THIN);
-            style.setVerticalAlignment(VerticalAlignment.CENTER);
-            style.setWrapText(true);
             return style;
         }
     }

@@ -6,14 +6,12 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
 import org.apache.poi.ss.usermodel.DataValidationConstraint.OperatorType;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
-import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
@@ -27,6 +25,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.duban.catalog.Indicator;
 import org.duban.catalog.KeyTask;
 import org.duban.ledger.LedgerText;
+import org.duban.ledger.OfficeSheetStyles;
 import org.duban.reporting.ProgressReport;
 import org.duban.reporting.ReportForm;
 import org.duban.reporting.ReportingCycle;
@@ -256,11 +255,7 @@ public class OfflineTemplateExport {
     }
 
     private static void cell(Row row, int column, String value, CellStyle style) {
-        Cell cell = row.createCell(column);
-        if (value != null) {
-            cell.setCellValue(value);
-        }
-        cell.setCellStyle(style);
+        OfficeSheetStyles.text(row, column, value, style);
     }
 
     private static void number(Row row, int column, BigDecimal value, CellStyle style) {
@@ -283,53 +278,31 @@ public class OfflineTemplateExport {
         final CellStyle absent;
 
         Styles(XSSFWorkbook workbook) {
-            Font bold = workbook.createFont();
-            bold.setBold(true);
-            bold.setFontName("宋体");
-            Font big = workbook.createFont();
-            big.setBold(true);
-            big.setFontHeightInPoints((short) 16);
-            big.setFontName("宋体");
-            title = workbook.createCellStyle();
-            title.setFont(big);
-            title.setAlignment(HorizontalAlignment.CENTER);
-            title.setVerticalAlignment(VerticalAlignment.CENTER);
+            Font bold = OfficeSheetStyles.bold(workbook);
+            title = OfficeSheetStyles.title(workbook);
             note = workbook.createCellStyle();
             note.setWrapText(true);
             note.setVerticalAlignment(VerticalAlignment.CENTER);
-            header = filled(workbook, IndexedColors.GREY_25_PERCENT, true);
+            header = locked(workbook, IndexedColors.GREY_25_PERCENT);
             header.setFont(bold);
             header.setAlignment(HorizontalAlignment.CENTER);
-            editableHeader = filled(workbook, IndexedColors.LIGHT_GREEN, true);
+            editableHeader = locked(workbook, IndexedColors.LIGHT_GREEN);
             editableHeader.setFont(bold);
             editableHeader.setAlignment(HorizontalAlignment.CENTER);
-            readOnly = filled(workbook, IndexedColors.GREY_25_PERCENT, true);
-            readOnlyCentered = filled(workbook, IndexedColors.GREY_25_PERCENT, true);
+            readOnly = locked(workbook, IndexedColors.GREY_25_PERCENT);
+            readOnlyCentered = locked(workbook, IndexedColors.GREY_25_PERCENT);
             readOnlyCentered.setAlignment(HorizontalAlignment.CENTER);
-            absent = filled(workbook, IndexedColors.GREY_50_PERCENT, true);
-            editableText = bordered(workbook);
+            absent = locked(workbook, IndexedColors.GREY_50_PERCENT);
+            editableText = OfficeSheetStyles.bordered(workbook, VerticalAlignment.TOP);
             editableText.setLocked(false);
-            editableNumber = bordered(workbook);
+            editableNumber = OfficeSheetStyles.bordered(workbook, VerticalAlignment.TOP);
             editableNumber.setLocked(false);
             editableNumber.setDataFormat(workbook.createDataFormat().getFormat("General"));
         }
 
-        private static CellStyle filled(XSSFWorkbook workbook, IndexedColors color, boolean locked) {
-            CellStyle style = bordered(workbook);
-            style.setFillForegroundColor(color.getIndex());
-            style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            style.setLocked(locked);
-            return style;
-        }
-
-        private static CellStyle bordered(XSSFWorkbook workbook) {
-            CellStyle style = workbook.createCellStyle();
-            style.setBorderTop(BorderStyle.THIN);
-            style.setBorderBottom(BorderStyle.THIN);
-            style.setBorderLeft(BorderStyle.THIN);
-            style.setBorderRight(BorderStyle.THIN);
-            style.setVerticalAlignment(VerticalAlignment.TOP);
-            style.setWrapText(true);
+        private static CellStyle locked(XSSFWorkbook workbook, IndexedColors color) {
+            CellStyle style = OfficeSheetStyles.filled(workbook, color, VerticalAlignment.TOP);
+            style.setLocked(true);
             return style;
         }
     }
