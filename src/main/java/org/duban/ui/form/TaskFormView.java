@@ -3,7 +3,6 @@ package org.duban.ui.form;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -28,6 +27,7 @@ import org.duban.inbox.TaskFormService;
 import org.duban.ui.review.ReviewNotices;
 import org.duban.ui.work.InboxChanged;
 import org.duban.ui.work.InboxView;
+import org.duban.ui.work.LeaveGuard;
 import org.duban.ui.work.RenderedForm;
 import org.duban.workflow.forms.FormField;
 import org.duban.workflow.forms.FormValidationException;
@@ -198,20 +198,7 @@ public class TaskFormView extends VerticalLayout implements BeforeEnterObserver,
 
     @Override
     public void beforeLeave(BeforeLeaveEvent event) {
-        if (form == null || !form.isDirty()) {
-            return;
-        }
-        BeforeLeaveEvent.ContinueNavigationAction leave = event.postpone();
-        ConfirmDialog dialog = new ConfirmDialog(getTranslation("work.leave.title"),
-                getTranslation("work.taskForm.leave.text"), getTranslation("work.leave.confirm"), e -> {
-                    form.markClean();
-                    leave.proceed();
-                });
-        dialog.setId("leave-dialog");
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("work.leave.stay"));
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.open();
+        LeaveGuard.ask(this, event, form, "work.taskForm.leave.text");
     }
 
     @Override

@@ -336,20 +336,7 @@ public class ReportFormView extends VerticalLayout implements BeforeEnterObserve
 
     @Override
     public void beforeLeave(BeforeLeaveEvent event) {
-        if (form == null || !form.isDirty()) {
-            return;
-        }
-        BeforeLeaveEvent.ContinueNavigationAction leave = event.postpone();
-        ConfirmDialog dialog = new ConfirmDialog(getTranslation("work.leave.title"), getTranslation("work.leave.text"),
-                getTranslation("work.leave.confirm"), e -> {
-                    form.markClean();
-                    leave.proceed();
-                });
-        dialog.setId("leave-dialog");
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("work.leave.stay"));
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.open();
+        LeaveGuard.ask(this, event, form, "work.leave.text");
     }
 
     @Override
