@@ -2,15 +2,6 @@ package org.duban.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -19,11 +10,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 import org.duban.support.PostgresCondition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,16 +28,15 @@ class TwoNodeClusterTest {
     private static final String SCHEMA = "duban_cluster_" + ProcessHandle.current().pid();
     private static final String BASE = "jdbc:postgresql://" + PostgresCondition.HOST + ":" + PostgresCondition.PORT
             + "/" + PostgresCondition.DATABASE;
-    private static final Path LOGS = Path.of("target", "cluster");
     private static final String DUE = "timestamp '2023-09-28 09:00:00'";
 
-    private final List<Node> nodes = new ArrayList<>();
+    private final List<NodeProcess> nodes = new ArrayList<>();
 
     @Test
     void twoNodesShareTheWorkAndSurviveOneBeingKilled() throws Exception {
         sql("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE", "CREATE SCHEMA " + SCHEMA);
-        Node a = start("a");
-        Node b = start("b");
+        NodeProcess a = start("a");
+        NodeProcess b = start("b");
         assertThat(a.port).isNotEqualTo(b.port);
 
         int opened = Integer.parseInt(a.send("open 2023Q3", Duration.ofMinutes(8)).replace("opened ", ""));
@@ -98,7 +83,9 @@ class TwoNodeClusterTest {
 
     @AfterEach
     void stopNodesAndDropSchema() throws Exception {
-        nodes.forEach(Node::kill);
+        for (NodeProcess node : nodes) {
+            node.kill();
+        }
         sql("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
     }
 
@@ -117,17 +104,9 @@ class TwoNodeClusterTest {
         return ids;
     }
 
-    private Node start(String name) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Files.createDirectories(LOGS);
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
-                "-cp", testClasspath(), ClusterNode.class.getName(),
+    private NodeProcess start(String name) throws Exception {
+        NodeProcess node = NodeProcess.start(name, List.of(
                 "--spring.profiles.active=postgres",
-                "--server.port=" + port,
                 "--spring.datasource.url=" + BASE + "?currentSchema=" + SCHEMA,
                 "--camunda.bpm.database.schema-name=" + SCHEMA,
                 "--camunda.bpm.database.table-prefix=" + SCHEMA + ".",
@@ -135,38 +114,9 @@ class TwoNodeClusterTest {
                 "--camunda.bpm.job-execution.lock-time-in-millis=15000",
                 "--camunda.bpm.generic-properties.properties.hostname=node-" + name,
                 "--duban.demo.enabled=true", "--duban.seed.enabled=true",
-                "--duban.seed.open-first-cycle-due-in-working-days=0",
-                "--spring.main.banner-mode=off", "--logging.level.root=WARN", "--logging.level.org.duban=INFO"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        Node node = new Node(name, process, LOGS.resolve("node-" + name + ".log"));
+                "--duban.seed.open-first-cycle-due-in-working-days=0"), Duration.ofMinutes(6));
         nodes.add(node);
-        node.port = Integer.parseInt(node.awaitLine(ClusterNode.READY, Duration.ofMinutes(6))
-                .substring(ClusterNode.READY.length()));
         return node;
-    }
-
-    /** Surefire hands the test JVM a manifest-only jar; the real class path is in its manifest. */
-    private static String testClasspath() throws IOException {
-        String own = System.getProperty("surefire.test.class.path");
-        if (own != null && !own.isBlank()) {
-            return own;
-        }
-        String path = System.getProperty("java.class.path");
-        if (path.endsWith(".jar") && !path.contains(File.pathSeparator)) {
-            try (JarFile jar = new JarFile(path)) {
-                Manifest manifest = jar.getManifest();
-                String entries = manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
-                if (entries != null) {
-                    List<String> files = new ArrayList<>();
-                    for (String entry : entries.trim().split("\\s+")) {
-                        files.add(Path.of(java.net.URI.create(entry.startsWith("file:") ? entry
-                                : new File(entry).toURI().toString())).toString());
-                    }
-                    return String.join(File.pathSeparator, files);
-                }
-            }
-        }
-        return path;
     }
 
     private interface Check {
@@ -202,76 +152,6 @@ class TwoNodeClusterTest {
         try (Connection c = connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    /** A node's JVM: commands on stdin, answers read from stdout (also copied to target/cluster/node-x.log). */
-    private static final class Node {
-        final String name;
-        final Process process;
-        final PrintWriter commands;
-        final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        int port;
-
-        Node(String name, Process process, Path log) throws IOException {
-            this.name = name;
-            this.process = process;
-            this.commands = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
-            PrintWriter logFile = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true);
-            Thread reader = new Thread(() -> {
-                try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                        StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = out.readLine()) != null) {
-                        logFile.println(line);
-                        if (line.startsWith(ClusterNode.READY) || line.startsWith(ClusterNode.OK)
-                                || line.startsWith(ClusterNode.FAILED)) {
-                            lines.add(line);
-                        }
-                    }
-                } catch (IOException ignored) {
-                    // the node was killed
-                } finally {
-                    logFile.close();
-                }
-            }, "node-" + name + "-output");
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        String send(String command, Duration timeout) throws Exception {
-            sendAsync(command);
-            return await(timeout);
-        }
-
-        void sendAsync(String command) {
-            commands.println(command);
-        }
-
-        String await(Duration timeout) throws Exception {
-            String line = awaitLine(ClusterNode.OK, timeout);
-            return line.substring(ClusterNode.OK.length());
-        }
-
-        String awaitLine(String prefix, Duration timeout) throws Exception {
-            String line = lines.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (line == null) {
-                throw new AssertionError("node " + name + " gave no answer within " + timeout + " (alive: "
-                        + process.isAlive() + "); see target/cluster/node-" + name + ".log");
-            }
-            if (!line.startsWith(prefix)) {
-                throw new AssertionError("node " + name + ": " + line + "; see target/cluster/node-" + name + ".log");
-            }
-            return line;
-        }
-
-        void kill() {
-            process.destroyForcibly(); // SIGKILL on Linux
-            try {
-                process.waitFor(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 }
