@@ -16,8 +16,8 @@ import org.camunda.bpm.engine.task.Task;
 /**
  * The inbox's task selection as SQL for the engine's native task query. The engine's own {@code TaskQuery} for
  * "assigned to me or a candidate of my groups" joins the identity links and must {@code select distinct} and
- * {@code count(distinct)} every matching task before it can return a page (0.26 s for count and page at 100,000 open
- * tasks on PostgreSQL, docs/benchmarks.md). Here the user's own tasks and the unit's unclaimed ones are separate
+ * {@code count(distinct)} every matching task before it can return a page (0.13-0.26 s for count and page at 100,000
+ * open tasks on PostgreSQL, docs/benchmarks.md). Here the user's own tasks and the unit's unclaimed ones are separate
  * branches with an {@code EXISTS} on the candidate links, so the database can stop after one page and a count can stop
  * at a limit. Portable SQL only (H2, PostgreSQL, Oracle 12c+): {@code FETCH FIRST} is SQL:2008, and the engine adds
  * each database's paging around {@link #page}.
