@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.duban.catalog.AssignmentRole;
 import org.duban.catalog.Comparator;
+import org.duban.catalog.TaskStatus;
 import org.duban.org.UnitType;
 import org.duban.reporting.CycleStatus;
 import org.duban.reporting.EscalationLevel;
@@ -47,11 +48,14 @@ public class ReportFacts {
                 + "(select min(sn.submittedAt) from ReportSnapshot sn where sn.report = r) "
                 + "from ProgressReport r join r.task t join t.section s join r.unit u join r.cycle c "
                 + "left join TaskAssignment pla on pla.task = t and pla.role = :primaryRole left join pla.unit plu "
-                + "where t.plan.id = :planId and c.status <> :scheduled");
+                + "where t.plan.id = :planId and c.status <> :scheduled"
+                // a task a re-import withdrew: what was submitted stays on record, what never was counts nowhere
+                + " and (t.status <> :withdrawn or r.revision > 0)");
         Map<String, Object> params = new HashMap<>();
         params.put("primaryRole", AssignmentRole.PRIMARY_LEAD);
         params.put("planId", planId);
         params.put("scheduled", CycleStatus.SCHEDULED);
+        params.put("withdrawn", TaskStatus.WITHDRAWN);
         restrict(jpql, params, cycleId, leadUnitCode, "c.id");
         jpql.append(" order by c.periodStart, s.number, t.number, u.sortOrder, u.id");
         TypedQuery<Object[]> query = em.createQuery(jpql.toString(), Object[].class);
@@ -68,7 +72,8 @@ public class ReportFacts {
     }
 
     /**
-     * Values units reported for the plan's indicators in submitted reports, oldest cycle first.
+     * Values units reported for the plan's indicators in submitted reports, oldest cycle first; none of a withdrawn
+     * task, whose indicators no longer stand.
      *
      * @param upToPeriodStart only cycles that started on or before this day (a cycle's view of cumulative targets), or
      *     all when null
@@ -77,9 +82,11 @@ public class ReportFacts {
         StringBuilder jpql = new StringBuilder("select i.id, t.id, t.number, i.seq, i.phrase, i.targetValue, "
                 + "i.measureUnit, i.comparator, u.id, u.code, c.periodStart, a.actualValue "
                 + "from IndicatorActual a join a.report r join r.unit u join r.cycle c join a.indicator i join i.task t "
-                + "where t.plan.id = :planId and a.actualValue is not null and r.revision > 0");
+                + "where t.plan.id = :planId and a.actualValue is not null and r.revision > 0"
+                + " and t.status <> :withdrawn");
         Map<String, Object> params = new HashMap<>();
         params.put("planId", planId);
+        params.put("withdrawn", TaskStatus.WITHDRAWN);
         if (upToPeriodStart != null) {
             jpql.append(" and c.periodStart <= :upTo");
             params.put("upTo", upToPeriodStart);
@@ -93,12 +100,14 @@ public class ReportFacts {
                 (String) c[9], (LocalDate) c[10], (BigDecimal) c[11])).toList();
     }
 
-    /** Every indicator of the plan (also those nobody reported on yet), in document order. */
+    /** Every indicator of the plan's tasks in force (also those nobody reported on yet), in document order. */
     public List<IndicatorFact> indicators(Long planId, String leadUnitCode) {
         StringBuilder jpql = new StringBuilder("select i.id, t.id, t.number, i.seq, i.phrase, i.targetValue, "
-                + "i.measureUnit, i.comparator from Indicator i join i.task t where t.plan.id = :planId");
+                + "i.measureUnit, i.comparator from Indicator i join i.task t where t.plan.id = :planId"
+                + " and t.status <> :withdrawn");
         Map<String, Object> params = new HashMap<>();
         params.put("planId", planId);
+        params.put("withdrawn", TaskStatus.WITHDRAWN);
         restrict(jpql, params, null, leadUnitCode, null);
         jpql.append(" order by t.number, i.seq");
         TypedQuery<Object[]> query = em.createQuery(jpql.toString(), Object[].class);

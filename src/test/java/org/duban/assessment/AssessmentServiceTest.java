@@ -85,6 +85,8 @@ class AssessmentServiceTest {
         assertThat(ctya.component(Weights.Component.INDICATORS).count()).isEqualTo(2);
         assertThat(ctya.component(Weights.Component.INDICATORS).points()).isEqualByComparingTo("90");
         UnitScore ctyb = q2.lines().get(2);
+        // the withdrawn task's report, never submitted, is not CTYB's to answer for
+        assertThat(ctyb.basis().reports()).isEqualTo(1);
         assertThat(ctyb.component(Weights.Component.ESCALATIONS).count()).as("催办 is not 督办").isEqualTo(2);
         assertThat(ctyb.component(Weights.Component.RETURNS).hasData()).isFalse();
         assertThat(ctyb.component(Weights.Component.ON_TIME).effectiveWeight()).isEqualByComparingTo("66.67");

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Q1 (due 2023-03-25): T1-LEAD on time; T1-CTYA on time, 1-1 = 30; T1-CTYB late (03-30), returned twice
  * Q2 (due 2023-06-25): T1-LEAD on time on the due day, 1-1 = 150; T1-CTYA on time (06-20), returned once, 1-1 = 80;
  *                      T2-CTYA late (06-28), 2-1 = 40; T1-CTYB never submitted, 催办 then 督办 to leader and office
+ * section 2, task 3: WITHDRAWN by a re-import, indicator 3-1; its Q2 report for CTYB never submitted (counts nowhere)
  * </pre>
  */
 public final class AnalyticsFixture {
@@ -88,6 +89,14 @@ public final class AnalyticsFixture {
         escalation(task1, q2b, ctybId, "URGE", LocalDate.of(2023, 6, 25));
         escalation(task1, q2b, ctybId, "ESCALATE_LEADER", LocalDate.of(2023, 6, 27));
         escalation(task1, q2b, ctybId, "ESCALATE_OFFICE", LocalDate.of(2023, 6, 30));
+
+        // withdrawn by a re-import of the plan: its report nobody submitted and its indicator count nowhere
+        long task3 = task(section2, 3, "已撤销的任务");
+        jdbc.update("update key_task set status = 'WITHDRAWN' where id = ?", task3);
+        assign(task3, leadId, "PRIMARY_LEAD", 1);
+        assign(task3, ctybId, "PARTICIPANT", 2);
+        indicator(task3, 1, "撤销的指标10个", "10", "个", "AT_LEAST");
+        report(task3, ctybId, q2, "NOT_STARTED", null, 0, "NONE");
     }
 
     /** Ids from the shared sequence: each value V fetched here reserves V-49..V, which Hibernate never hands out. */
