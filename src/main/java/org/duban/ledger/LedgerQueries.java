@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.duban.catalog.AssignmentRole;
+import org.duban.catalog.TaskStatus;
 import org.duban.org.UnitType;
 import org.duban.reporting.EscalationLevel;
 import org.duban.reporting.ReportStatus;
@@ -120,6 +121,9 @@ class LedgerQueries {
 
     private static void where(StringBuilder jpql, Map<String, Object> params, LedgerFilter filter,
             Visibility visibility) {
+        // a task a re-import withdrew: its submitted reports stay in the ledger, the never-submitted ones leave it
+        jpql.append(" and (t.status <> :withdrawn or r.revision > 0)");
+        params.put("withdrawn", TaskStatus.WITHDRAWN);
         if (filter.cycleId() != null) {
             jpql.append(" and c.id = :cycleId");
             params.put("cycleId", filter.cycleId());
