@@ -26,9 +26,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The inbox as the screens call it, on the seed plan's 2023Q1 (overdue by June) and 2023Q2 cycles. Works on 曹县's and
- * 单县's reports of tasks 81–86, which no other test class touches.
+ * 单县's reports of tasks 81–86, which no other test class touches. Run on H2 and on PostgreSQL: the inbox's task
+ * selection is its own SQL (InboxTaskSql), and each database plans it its own way.
  */
-class InboxServiceTest extends WorkflowTestSupport {
+abstract class InboxServiceContract extends WorkflowTestSupport {
 
     @Autowired InboxService inbox;
     @Autowired ReportService reportService;
