@@ -74,6 +74,11 @@ public class Plan extends BaseEntity {
         this.importedBy = importedBy;
     }
 
+    /** A new version of the document gave the plan another title. */
+    void retitle(String newTitle) {
+        this.title = newTitle;
+    }
+
     public PlanSection addSection(int number, String label, String title) {
         PlanSection section = new PlanSection(this, number, label, title);
         sections.add(section);

@@ -55,6 +55,9 @@ class PlanDiffService {
         incoming.allTasks().forEach(t -> incomingTasks.put(t.number(), t));
 
         List<PlanChange> changes = new ArrayList<>();
+        compareTitles(stored, incoming, changes);
+        Map<Integer, ParsedSection> incomingSectionOf = new HashMap<>();
+        incoming.sections().forEach(s -> s.tasks().forEach(t -> incomingSectionOf.put(t.number(), s)));
         for (KeyTask task : storedTasks.values()) {
             ParsedTask other = incomingTasks.get(task.getNumber());
             if (other == null) {
@@ -68,6 +71,13 @@ class PlanDiffService {
                 changes.add(PlanChange.of(Kind.TASK_RESTORED, task.getNumber(), task.getTitle(),
                         TaskStatus.WITHDRAWN.name(), TaskStatus.ACTIVE.name()));
             }
+            ParsedSection movedTo = incomingSectionOf.get(task.getNumber());
+            if (movedTo != null && movedTo.number() != task.getSection().getNumber()) {
+                changes.add(PlanChange.of(Kind.TASK_MOVED, task.getNumber(), task.getTitle(),
+                        task.getSection().getLabel(), movedTo.label()).blockedBecause(
+                        "任务所属板块的调整不在已存计划上应用，其余变更照常 / a move to another section is not applied to a"
+                                + " stored plan; the task's other changes apply as usual"));
+            }
             compareTask(task, other, changes);
         }
         for (ParsedTask task : incomingTasks.values()) {
@@ -77,6 +87,19 @@ class PlanDiffService {
         }
         changes.sort(Comparator.comparingInt(PlanChange::taskNumber));
         return changes;
+    }
+
+    /** The plan's title, and the title of each section both versions have (matched by numeral). */
+    private static void compareTitles(Plan stored, ParsedPlan incoming, List<PlanChange> out) {
+        if (incoming.title() != null && !incoming.title().equals(stored.getTitle())) {
+            out.add(PlanChange.of(Kind.PLAN_RETITLED, 0, null, stored.getTitle(), incoming.title()));
+        }
+        for (ParsedSection section : incoming.sections()) {
+            stored.getSections().stream().filter(s -> s.getNumber() == section.number()).findFirst()
+                    .filter(s -> !s.getTitle().equals(section.title()))
+                    .ifPresent(s -> out.add(PlanChange.of(Kind.SECTION_RETITLED, 0, s.getLabel(), s.getTitle(),
+                            section.title())));
+        }
     }
 
     private void compareTask(KeyTask task, ParsedTask other, List<PlanChange> out) {
@@ -194,11 +217,21 @@ class PlanDiffService {
                     indicatorOf.get(change.id()).revise(i.text(), i.value(), i.unit(), i.comparator());
                 }
                 case INDICATOR_REMOVED -> task.removeIndicator(indicatorOf.get(change.id()));
+                case PLAN_RETITLED -> plan.retitle(change.after());
+                case SECTION_RETITLED -> plan.getSections().stream().filter(s -> s.getLabel().equals(change.subject()))
+                        .findFirst().orElseThrow().retitle(change.after());
+                case TASK_MOVED -> throw new IllegalStateException("a move is never applicable: " + change.id());
             }
-            audit.record(actor, "PLAN_CHANGE_APPLIED", "KeyTask", plan.taskCode(change.taskNumber()),
-                    change.describe(), change.before(), change.after());
+            if (change.taskNumber() == 0) {
+                audit.record(actor, "PLAN_CHANGE_APPLIED", "Plan", String.valueOf(plan.getId()), change.describe(),
+                        change.before(), change.after());
+            } else {
+                audit.record(actor, "PLAN_CHANGE_APPLIED", "KeyTask", plan.taskCode(change.taskNumber()),
+                        change.describe(), change.before(), change.after());
+            }
         }
-        toApply.stream().map(c -> tasks.get(c.taskNumber())).distinct().forEach(PlanDiffService::keepAPrimaryLead);
+        toApply.stream().map(c -> tasks.get(c.taskNumber())).filter(Objects::nonNull).distinct()
+                .forEach(PlanDiffService::keepAPrimaryLead);
         plans.flush(); // added tasks need their ids before their processes start
         added.forEach(t -> events.publishEvent(new KeyTaskAddedEvent(t.getId(), t.getCode())));
         withdrawn.forEach(t -> events.publishEvent(new KeyTaskWithdrawnEvent(t.getId(), t.getCode())));

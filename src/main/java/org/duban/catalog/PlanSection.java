@@ -47,6 +47,11 @@ public class PlanSection extends BaseEntity {
         this.title = title;
     }
 
+    /** A new version of the document gave the section another title. */
+    void retitle(String newTitle) {
+        this.title = newTitle;
+    }
+
     public KeyTask addTask(int taskNumber, String title, String body) {
         KeyTask task = new KeyTask(plan, this, taskNumber, plan.taskCode(taskNumber), title, body);
         tasks.add(task);

@@ -223,6 +223,48 @@ class PlanImportPreviewServiceTest {
                 .isInstanceOf(PlanImportException.class).hasFieldOrPropertyWithValue("code", "changedSinceSeen");
     }
 
+    @Test
+    void reimportOffersTitleChangesAndShowsAMoveWithoutApplyingIt() {
+        String original = plan(2045, "1500", false);
+        PlanDraft first = service.preview("plan-2045.txt", utf8(original));
+        service.settle(first, 1, "有关县区政府", List.of("CAOXIAN"));
+        Long planId = service.confirm(first).planId();
+
+        // new version: other plan and section titles, and task 3 printed under section 一
+        String revised = original.replace("测试市2045年重点工作任务", "测试市2045年重点工作任务清单")
+                .replace("一、水利建设", "一、水利基础设施建设")
+                .replace("二、民生保障\n\n3. 扩大就业。城镇新增就业8000人左右。（牵头单位：市人力资源社会保障局；参与单位：市教育局）\n\n",
+                        "3. 扩大就业。城镇新增就业8000人左右。（牵头单位：市人力资源社会保障局；参与单位：市教育局）\n\n"
+                                + "二、民生保障\n\n");
+        assertThat(revised).isNotEqualTo(original);
+        PlanDraft second = service.preview("plan-2045-v2.txt", utf8(revised));
+        service.settle(second, 1, "有关县区政府", List.of("CAOXIAN"));
+
+        assertThat(second.getChanges()).extracting(PlanChange::id, PlanChange::before, PlanChange::after,
+                PlanChange::applicable).containsExactly(
+                tuple("T0:PLAN_RETITLED", "测试市2045年重点工作任务", "测试市2045年重点工作任务清单", true),
+                tuple("T0:SECTION_RETITLED:一", "水利建设", "水利基础设施建设", true),
+                tuple("T3:TASK_MOVED", "二", "一", false));
+        assertThatThrownBy(() -> service.applyChanges(second, Set.of("T3:TASK_MOVED")))
+                .isInstanceOf(PlanImportException.class).hasFieldOrPropertyWithValue("code", "blockedChange");
+
+        PlanUpdateReport report = service.applyChanges(second, Set.of("T0:PLAN_RETITLED", "T0:SECTION_RETITLED:一"));
+        assertThat(report.applied()).extracting(PlanChange::id)
+                .containsExactly("T0:PLAN_RETITLED", "T0:SECTION_RETITLED:一");
+        tx.executeWithoutResult(s -> {
+            Plan plan = plans.findById(planId).orElseThrow();
+            assertThat(plan.getTitle()).isEqualTo("测试市2045年重点工作任务清单");
+            assertThat(plan.getSections()).extracting(PlanSection::getTitle).containsExactly("水利基础设施建设", "民生保障");
+            assertThat(tasks.findByPlanAndNumber(plan, 3).orElseThrow().getSection().getLabel()).isEqualTo("二");
+        });
+        assertThat(audit.trailOf("Plan", String.valueOf(planId))).extracting(e -> e.getAction())
+                .containsExactly("PLAN_IMPORTED", "PLAN_CHANGE_APPLIED", "PLAN_CHANGE_APPLIED", "PLAN_REIMPORT_APPLIED");
+
+        PlanDraft third = service.preview("plan-2045-v2.txt", utf8(revised));
+        service.settle(third, 1, "有关县区政府", List.of("CAOXIAN"));
+        assertThat(third.getChanges()).extracting(PlanChange::id).containsExactly("T3:TASK_MOVED");
+    }
+
     private long supervisionProcesses(String businessKey, Long taskId) {
         return runtime.createProcessInstanceQuery().processDefinitionKey(ProcessKeys.KEY_TASK_SUPERVISION)
                 .processInstanceBusinessKey(businessKey).variableValueEquals(ProcessKeys.VAR_TASK_ID, taskId)

@@ -154,7 +154,8 @@ public class PlanImportView extends VerticalLayout implements HasDynamicTitle {
         changeGrid.setSelectionMode(Grid.SelectionMode.MULTI);
         changeGrid.setItemSelectableProvider(PlanChange::applicable);
         changeGrid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        changeGrid.addColumn(PlanChange::taskNumber).setHeader(getTranslation("imports.col.number"))
+        changeGrid.addColumn(c -> c.taskNumber() == 0 ? "" : String.valueOf(c.taskNumber()))
+                .setHeader(getTranslation("imports.col.number"))
                 .setAutoWidth(true).setFlexGrow(0);
         changeGrid.addColumn(c -> getTranslation("imports.change." + c.kind(), c.subject()))
                 .setHeader(getTranslation("imports.col.change")).setFlexGrow(1);
