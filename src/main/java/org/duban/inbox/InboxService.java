@@ -293,10 +293,7 @@ public class InboxService {
                 .setParameter("section", sectionId).getResultList();
     }
 
-    /**
-     * Completes a page of engine tasks: one query for the reports of the page's process instances (indexed, V14);
-     * only for the other tasks (key-task steps, coordination, cases) one for business keys and one for key tasks.
-     */
+    /** Completes a page of engine tasks: one query for business keys, one for reports, one for key tasks. */
     private List<InboxRow> rows(List<Task> tasks, DubanUserDetails user) {
         if (tasks.isEmpty()) {
             return List.of();
@@ -308,34 +305,17 @@ public class InboxService {
             }
         });
         Map<String, String> businessKeys = new HashMap<>();
-        Map<String, ProgressReport> reports = new HashMap<>();
         if (!instanceIds.isEmpty()) {
-            em.createQuery("select r from ProgressReport r join fetch r.task join fetch r.unit join fetch r.cycle"
-                    + " where r.processInstanceId in :ids", ProgressReport.class)
-                    .setParameter("ids", instanceIds).getResultList().forEach(r -> {
-                        businessKeys.put(r.getProcessInstanceId(), r.getBusinessKey());
-                        reports.put(r.getBusinessKey(), r);
-                    });
-        }
-        Set<String> otherInstances = new HashSet<>(instanceIds);
-        otherInstances.removeAll(businessKeys.keySet());
-        if (!otherInstances.isEmpty()) {
             for (ProcessInstance instance : runtimeService.createProcessInstanceQuery()
-                    .processInstanceIds(otherInstances).list()) {
+                    .processInstanceIds(instanceIds).list()) {
                 businessKeys.put(instance.getId(), instance.getBusinessKey());
             }
         }
-        Set<String> unmatchedKeys = new HashSet<>();
-        otherInstances.forEach(id -> {
-            if (businessKeys.get(id) != null) {
-                unmatchedKeys.add(businessKeys.get(id));
-            }
-        });
-        if (!unmatchedKeys.isEmpty()) {
-            // a report's instance not linked to its row (started outside CycleService): found by business key
+        Map<String, ProgressReport> reports = new HashMap<>();
+        if (!businessKeys.isEmpty()) {
             em.createQuery("select r from ProgressReport r join fetch r.task join fetch r.unit join fetch r.cycle"
                     + " where r.businessKey in :keys", ProgressReport.class)
-                    .setParameter("keys", unmatchedKeys).getResultList()
+                    .setParameter("keys", new HashSet<>(businessKeys.values())).getResultList()
                     .forEach(r -> reports.put(r.getBusinessKey(), r));
         }
         Set<String> otherCodes = new HashSet<>();
