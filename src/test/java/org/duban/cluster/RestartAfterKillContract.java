@@ -104,7 +104,7 @@ abstract class RestartAfterKillContract {
         // B starts on the same database, its clock past the fill-in due date: every timer is due at once
         NodeProcess b = start("b", List.of(ClusterNode.CLOCK_ARG + RESTARTED_AT));
         long restartedAt = System.nanoTime();
-        waitFor(() -> b.count("select count(*) from act_ru_job where process_def_key_ = 'progressReport'"
+        Waiting.until(() -> b.count("select count(*) from act_ru_job where process_def_key_ = 'progressReport'"
                 + " and ((type_ = 'timer' and duedate_ < " + NEXT_DAY + ") or type_ = 'message')") == 0,
                 Duration.ofMinutes(10), "node B to fire every due timer and finish node A's asynchronous steps");
         long firedAt = System.nanoTime();
@@ -235,20 +235,6 @@ abstract class RestartAfterKillContract {
             }
         }
         return late;
-    }
-
-    private interface Check {
-        boolean done() throws Exception;
-    }
-
-    private static void waitFor(Check check, Duration timeout, String what) throws Exception {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (!check.done()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("Timed out after " + timeout + " waiting for " + what);
-            }
-            Thread.sleep(1_000);
-        }
     }
 
     private static double secs(long from, long to) {

@@ -72,7 +72,7 @@ class TwoNodeClusterTest {
         a.kill();
         assertThat(b.await(Duration.ofMinutes(8))).isEqualTo("worked 100");
 
-        waitFor(() -> count("select count(*) from " + SCHEMA + ".act_ru_job where type_ = 'message'"
+        Waiting.until(() -> count("select count(*) from " + SCHEMA + ".act_ru_job where type_ = 'message'"
                 + " and process_def_key_ = 'progressReport'") == 0,
                 Duration.ofMinutes(3), "node B to run every asynchronous step, node A's included");
         assertThat(count("select count(*) from progress_report where status = 'APPROVED'")).isEqualTo(140);
@@ -90,7 +90,7 @@ class TwoNodeClusterTest {
     }
 
     private List<String> waitUntilFired() throws Exception {
-        waitFor(() -> count("select count(*) from " + SCHEMA + ".act_ru_job where type_ = 'timer'"
+        Waiting.until(() -> count("select count(*) from " + SCHEMA + ".act_ru_job where type_ = 'timer'"
                 + " and process_def_key_ = 'progressReport' and duedate_ <= " + DUE) == 0, Duration.ofMinutes(5),
                 "the deadline checks to fire");
         List<String> ids = new ArrayList<>();
@@ -117,20 +117,6 @@ class TwoNodeClusterTest {
                 "--duban.seed.open-first-cycle-due-in-working-days=0"), Duration.ofMinutes(6));
         nodes.add(node);
         return node;
-    }
-
-    private interface Check {
-        boolean done() throws Exception;
-    }
-
-    private static void waitFor(Check check, Duration timeout, String what) throws Exception {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (!check.done()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("Timed out after " + timeout + " waiting for " + what);
-            }
-            Thread.sleep(500);
-        }
     }
 
     private static Connection connection() throws SQLException {
