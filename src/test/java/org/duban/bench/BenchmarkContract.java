@@ -7,25 +7,20 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.camunda.bpm.engine.task.Task;
 import org.duban.catalog.AssignmentRole;
 import org.duban.catalog.KeyTask;
 import org.duban.catalog.TaskAssignment;
 import org.duban.catalog.TaskStatus;
-import org.duban.org.Role;
 import org.duban.org.Unit;
 import org.duban.reporting.ProgressReport;
 import org.duban.reporting.ReportRows;
 import org.duban.reporting.ReportService;
 import org.duban.reporting.ReportingCycle;
 import org.duban.review.ReviewService;
-import org.duban.review.ReviewService.ReviewOutcome;
-import org.duban.support.Actors;
 import org.duban.workflow.ProcessKeys;
 import org.duban.workflow.WorkflowTestSupport;
 import org.junit.jupiter.api.Tag;
@@ -198,9 +193,9 @@ abstract class BenchmarkContract extends WorkflowTestSupport {
                     ProgressReport report = pool.get(next.getAndIncrement());
                     long t0 = System.nanoTime();
                     if (duban) {
-                        dubanPair(report);
+                        pairs().throughDuban(report);
                     } else {
-                        rawPair(report);
+                        pairs().onTheEngine(report);
                     }
                     latencies[slot] = System.nanoTime() - t0;
                 }
@@ -215,25 +210,11 @@ abstract class BenchmarkContract extends WorkflowTestSupport {
         return new Result(latencies, elapsed);
     }
 
-    private void dubanPair(ProgressReport report) {
-        String unit = report.getUnit().getCode();
-        String instance = reports.findById(report.getId()).orElseThrow().getProcessInstanceId();
-        Actors.as(Actors.of(unit, Role.CLERK), () -> reportService.submit(task(instance, "fillReport").getId(),
-                reportValues("进展", 60, false, null)));
-        Actors.as(Actors.of(report.getReviewerUnit().getCode(), Role.REVIEWER), () -> reviewService.review(
-                task(instance, "reviewReport").getId(), ReviewOutcome.APPROVE, null, Map.of()));
+    private BenchPairs pairs() {
+        return new BenchPairs(reportService, reviewService, reports, taskService,
+                reportValues("进展", 60, false, null));
     }
 
-    private void rawPair(ProgressReport report) {
-        String instance = reports.findById(report.getId()).orElseThrow().getProcessInstanceId();
-        taskService.complete(task(instance, "fillReport").getId(), reportValues("进展", 60, false, null));
-        taskService.complete(task(instance, "reviewReport").getId(), Map.of("decision", "APPROVE"));
-    }
-
-    private Task task(String processInstanceId, String activityId) {
-        return taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(activityId)
-                .singleResult();
-    }
 
     private record Result(long[] latencies, long elapsedNanos) {
         static final Result EMPTY = new Result(new long[0], 0);

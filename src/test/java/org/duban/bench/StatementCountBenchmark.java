@@ -15,14 +15,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.camunda.bpm.engine.task.Task;
-import org.duban.org.Role;
 import org.duban.reporting.ProgressReport;
 import org.duban.reporting.ReportService;
 import org.duban.reporting.ReportingCycle;
 import org.duban.review.ReviewService;
-import org.duban.review.ReviewService.ReviewOutcome;
-import org.duban.support.Actors;
 import org.duban.workflow.WorkflowTestSupport;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -59,15 +55,15 @@ class StatementCountBenchmark extends WorkflowTestSupport {
                 }).toList());
         assertThat(bureaus.size()).isGreaterThan(2 * (PAIRS + 1));
         // one of each first: caches and lazy initialisation are not what a pair costs
-        dubanPair(bureaus.get(0));
-        rawPair(bureaus.get(1));
+        pairs().throughDuban(bureaus.get(0));
+        pairs().onTheEngine(bureaus.get(1));
         Counter duban = new Counter();
         Counter raw = new Counter();
         for (int i = 1; i <= PAIRS; i++) {
             ProgressReport viaDuban = bureaus.get(2 * i);
             ProgressReport viaEngine = bureaus.get(2 * i + 1);
-            duban.during(() -> dubanPair(viaDuban));
-            raw.during(() -> rawPair(viaEngine));
+            duban.during(() -> pairs().throughDuban(viaDuban));
+            raw.during(() -> pairs().onTheEngine(viaEngine));
         }
         Map<String, Double> dubanPerPair = duban.perPair(PAIRS);
         Map<String, Double> rawPerPair = raw.perPair(PAIRS);
@@ -96,24 +92,11 @@ class StatementCountBenchmark extends WorkflowTestSupport {
         Measurements.record("H2 (in memory)", "2b. SQL statements per submit + review pair", lines);
     }
 
-    private void dubanPair(ProgressReport report) {
-        String instance = reports.findById(report.getId()).orElseThrow().getProcessInstanceId();
-        Actors.as(Actors.of(report.getUnit().getCode(), Role.CLERK), () -> reportService.submit(
-                task(instance, "fillReport").getId(), reportValues("进展", 60, false, null)));
-        Actors.as(Actors.of(report.getReviewerUnit().getCode(), Role.REVIEWER), () -> reviewService.review(
-                task(instance, "reviewReport").getId(), ReviewOutcome.APPROVE, null, Map.of()));
+    private BenchPairs pairs() {
+        return new BenchPairs(reportService, reviewService, reports, taskService,
+                reportValues("进展", 60, false, null));
     }
 
-    private void rawPair(ProgressReport report) {
-        String instance = reports.findById(report.getId()).orElseThrow().getProcessInstanceId();
-        taskService.complete(task(instance, "fillReport").getId(), reportValues("进展", 60, false, null));
-        taskService.complete(task(instance, "reviewReport").getId(), Map.of("decision", "APPROVE"));
-    }
-
-    private Task task(String processInstanceId, String activityId) {
-        return taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(activityId)
-                .singleResult();
-    }
 
     /** Counts statements by id while a step runs; the lookups of the step's own tasks are counted for both paths. */
     private static final class Counter {
