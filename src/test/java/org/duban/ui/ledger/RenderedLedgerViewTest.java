@@ -12,10 +12,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.duban.catalog.PlanRepository;
 import org.duban.reporting.CycleService;
-import org.duban.reporting.CycleStatus;
-import org.duban.reporting.ReportingCycle;
 import org.duban.reporting.ReportingCycleRepository;
 import org.duban.support.RenderedViews;
+import org.duban.support.SeedCycles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,12 +38,8 @@ class RenderedLedgerViewTest {
     @Autowired CycleService cycleService;
 
     @BeforeEach
-    synchronized void q2IsOpen() {
-        Long planId = plans.findByDocumentNumberAndYear("菏政办字〔2023〕13号", 2023).orElseThrow().getId();
-        ReportingCycle q2 = cycles.findByPlanIdAndPeriodCode(planId, "2023Q2").orElseThrow();
-        if (q2.getStatus() == CycleStatus.SCHEDULED) {
-            cycleService.open(q2.getId(), null, "test");
-        }
+    void q2IsOpen() {
+        SeedCycles.open(plans, cycles, cycleService, "2023Q2");
     }
 
     @Test

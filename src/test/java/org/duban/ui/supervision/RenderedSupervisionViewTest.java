@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.duban.catalog.PlanRepository;
 import org.duban.reporting.CycleService;
-import org.duban.reporting.CycleStatus;
-import org.duban.reporting.ReportingCycle;
 import org.duban.reporting.ReportingCycleRepository;
 import org.duban.support.RenderedViews;
+import org.duban.support.SeedCycles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,12 +30,8 @@ class RenderedSupervisionViewTest {
     @Autowired CycleService cycleService;
 
     @BeforeEach
-    synchronized void q2IsOpen() {
-        Long planId = plans.findByDocumentNumberAndYear("菏政办字〔2023〕13号", 2023).orElseThrow().getId();
-        ReportingCycle q2 = cycles.findByPlanIdAndPeriodCode(planId, "2023Q2").orElseThrow();
-        if (q2.getStatus() == CycleStatus.SCHEDULED) {
-            cycleService.open(q2.getId(), null, "test");
-        }
+    void q2IsOpen() {
+        SeedCycles.open(plans, cycles, cycleService, "2023Q2");
     }
 
     @Test
