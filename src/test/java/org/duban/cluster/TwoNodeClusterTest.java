@@ -57,8 +57,11 @@ class TwoNodeClusterTest {
                 + " where type_ = 'timer' and process_def_key_ = 'progressReport'");
         List<String> firedJobs = waitUntilFired();
         assertThat(firedJobs).hasSizeGreaterThanOrEqualTo((int) timers);
+        // the history cleanup job is the engine's one ever-living job: inside its batch window (01:00-05:00 +0800,
+        // i.e. 17:00-21:00 UTC) it runs, is rescheduled under the same id and logs success each time by design
         assertThat(count("select count(*) from (select job_id_ from " + SCHEMA + ".act_hi_job_log where job_state_ = 2"
-                + " group by job_id_ having count(*) > 1) twice")).as("jobs that ran more than once").isZero();
+                + " and job_def_type_ <> 'history-cleanup' group by job_id_ having count(*) > 1) twice"))
+                .as("jobs that ran more than once").isZero();
         assertThat(count("select count(*) from escalation")).as("late reports escalated").isPositive();
         assertThat(count("select count(*) from (select report_id, esc_level from escalation group by report_id,"
                 + " esc_level having count(*) > 1) dup")).as("escalations recorded twice").isZero();
