@@ -7,7 +7,8 @@ package org.duban.catalog;
  *                   can be checked against the stored plan again when it is applied
  * @param kind       what changes
  * @param taskNumber the task it concerns; 0 for the plan's and its sections' titles
- * @param subject    the unit, indicator position (1, 2, …) or token concerned; the task title for task changes; the
+ * @param subject    the unit, indicator position (1, 2, …; the stored one, or the document's for an added indicator) or
+ *                   token concerned; the task title for task changes; the
  *                   section's numeral for a section
  * @param before     the stored value (null for additions)
  * @param after      the new document's value (null for removals)

@@ -130,24 +130,33 @@ class PlanDiffService {
         storedTokens.stream().filter(t -> !other.unresolved().contains(t))
                 .forEach(t -> out.add(PlanChange.of(Kind.OPEN_TOKEN_REMOVED, no, t, t, null)));
 
-        // indicators are matched by position: the n-th target of the stored task against the n-th of the document
-        List<Indicator> storedIndicators = task.getIndicators();
-        List<ParsedIndicator> incomingIndicators = other.indicators();
-        for (int i = 0; i < Math.max(storedIndicators.size(), incomingIndicators.size()); i++) {
-            String position = String.valueOf(i + 1);
-            if (i >= storedIndicators.size()) {
-                out.add(PlanChange.of(Kind.INDICATOR_ADDED, no, position, null, show(incomingIndicators.get(i))));
-            } else if (i >= incomingIndicators.size()) {
-                Indicator removed = storedIndicators.get(i);
-                PlanChange change = PlanChange.of(Kind.INDICATOR_REMOVED, no, position, show(removed), null);
-                out.add(isReferenced(removed)
-                        ? change.blockedBecause("已有填报或工作计划引用该指标，保留不删 / reports or work plans refer to it")
-                        : change);
-            } else if (!same(storedIndicators.get(i), incomingIndicators.get(i))) {
-                out.add(PlanChange.of(Kind.INDICATOR_CHANGED, no, position, show(storedIndicators.get(i)),
-                        show(incomingIndicators.get(i))));
+        // indicators are paired by content first, so an inserted or dropped target shifts no other (see the class)
+        for (IndicatorAlignment.Pair pair : IndicatorAlignment.align(task.getIndicators(), other.indicators())) {
+            PlanChange change = indicatorChange(no, pair);
+            if (change != null && change.kind() == Kind.INDICATOR_REMOVED && isReferenced(pair.stored())) {
+                change = change.blockedBecause("已有填报或工作计划引用该指标，保留不删 / reports or work plans refer to it");
+            }
+            if (change != null) {
+                out.add(change);
             }
         }
+    }
+
+    /**
+     * The change a pair of indicators makes; null when they are the same. A removed or changed indicator is named by
+     * its stored position, an added one by its position in the document.
+     */
+    private static PlanChange indicatorChange(int taskNumber, IndicatorAlignment.Pair pair) {
+        if (pair.added()) {
+            return PlanChange.of(Kind.INDICATOR_ADDED, taskNumber, String.valueOf(pair.incomingPosition()), null,
+                    show(pair.incoming()));
+        }
+        if (pair.removed()) {
+            return PlanChange.of(Kind.INDICATOR_REMOVED, taskNumber, String.valueOf(pair.storedPosition()),
+                    show(pair.stored()), null);
+        }
+        return pair.changed() ? PlanChange.of(Kind.INDICATOR_CHANGED, taskNumber,
+                String.valueOf(pair.storedPosition()), show(pair.stored()), show(pair.incoming())) : null;
     }
 
     /**
@@ -180,14 +189,16 @@ class PlanDiffService {
         Map<String, Unit> unitCache = new HashMap<>();
         List<KeyTask> added = new ArrayList<>();
         List<KeyTask> withdrawn = new ArrayList<>();
-        // indicators are addressed by position: resolve them before removals shift the positions
-        Map<String, Indicator> indicatorOf = new HashMap<>();
-        for (PlanChange change : toApply) {
-            if (change.kind() == Kind.INDICATOR_CHANGED || change.kind() == Kind.INDICATOR_REMOVED) {
-                indicatorOf.put(change.id(), tasks.get(change.taskNumber()).getIndicators()
-                        .get(Integer.parseInt(change.subject()) - 1));
-            }
-        }
+        // indicator changes name positions: pair them up before removals shift the stored ones
+        Map<String, IndicatorAlignment.Pair> indicatorPairOf = new HashMap<>();
+        toApply.stream().filter(c -> c.kind().name().startsWith("INDICATOR_")).map(PlanChange::taskNumber).distinct()
+                .forEach(no -> IndicatorAlignment.align(tasks.get(no).getIndicators(),
+                        incomingTasks.get(no).indicators()).forEach(pair -> {
+                            PlanChange change = indicatorChange(no, pair);
+                            if (change != null) {
+                                indicatorPairOf.put(change.id(), pair);
+                            }
+                        }));
         for (PlanChange change : toApply) {
             KeyTask task = tasks.get(change.taskNumber());
             ParsedTask source = incomingTasks.get(change.taskNumber());
@@ -209,14 +220,14 @@ class PlanDiffService {
                 case OPEN_TOKEN_ADDED -> task.addOpenToken(change.subject());
                 case OPEN_TOKEN_REMOVED -> task.removeOpenToken(change.subject());
                 case INDICATOR_ADDED -> {
-                    ParsedIndicator i = source.indicators().get(Integer.parseInt(change.subject()) - 1);
+                    ParsedIndicator i = indicatorPairOf.get(change.id()).incoming();
                     task.addIndicator(i.text(), i.value(), i.unit(), i.comparator());
                 }
                 case INDICATOR_CHANGED -> {
-                    ParsedIndicator i = source.indicators().get(Integer.parseInt(change.subject()) - 1);
-                    indicatorOf.get(change.id()).revise(i.text(), i.value(), i.unit(), i.comparator());
+                    ParsedIndicator i = indicatorPairOf.get(change.id()).incoming();
+                    indicatorPairOf.get(change.id()).stored().revise(i.text(), i.value(), i.unit(), i.comparator());
                 }
-                case INDICATOR_REMOVED -> task.removeIndicator(indicatorOf.get(change.id()));
+                case INDICATOR_REMOVED -> task.removeIndicator(indicatorPairOf.get(change.id()).stored());
                 case PLAN_RETITLED -> plan.retitle(change.after());
                 case SECTION_RETITLED -> plan.getSections().stream().filter(s -> s.getLabel().equals(change.subject()))
                         .findFirst().orElseThrow().retitle(change.after());
@@ -317,13 +328,6 @@ class PlanDiffService {
         Integer shares = jdbc.queryForObject("SELECT COUNT(*) FROM work_plan_share WHERE indicator_id = ?",
                 Integer.class, indicator.getId());
         return (actuals != null && actuals > 0) || (shares != null && shares > 0);
-    }
-
-    private static boolean same(Indicator stored, ParsedIndicator incoming) {
-        return stored.getPhrase().equals(incoming.text())
-                && stored.getTargetValue().compareTo(incoming.value()) == 0
-                && Objects.equals(Objects.toString(stored.getMeasureUnit(), ""), incoming.unit())
-                && stored.getComparator() == incoming.comparator();
     }
 
     private static String show(Indicator i) {

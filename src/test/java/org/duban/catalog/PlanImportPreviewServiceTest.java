@@ -265,6 +265,42 @@ class PlanImportPreviewServiceTest {
         assertThat(third.getChanges()).extracting(PlanChange::id).containsExactly("T3:TASK_MOVED");
     }
 
+    @Test
+    void aTargetInsertedBeforeAnotherIsAddedWithoutRewritingTheStoredOne() {
+        String original = plan(2046, "1500", false);
+        PlanDraft first = service.preview("plan-2046.txt", utf8(original));
+        service.settle(first, 1, "有关县区政府", List.of("CAOXIAN"));
+        Long planId = service.confirm(first).planId();
+        Long areaId = tx.execute(s -> tasks.findByPlanAndNumber(plans.findById(planId).orElseThrow(), 1)
+                .orElseThrow().getIndicators().get(0).getId());
+
+        // the new version puts a pumping-station target in front of the irrigated area and raises the area
+        String revised = original.replace("推进引黄灌区建设。新增灌溉面积1500亩以上。", "推进引黄灌区建设。新建泵站3座，新增灌溉面积1600亩以上。");
+        PlanDraft second = service.preview("plan-2046-v2.txt", utf8(revised));
+        service.settle(second, 1, "有关县区政府", List.of("CAOXIAN"));
+
+        assertThat(second.getChanges()).extracting(PlanChange::id, PlanChange::before, PlanChange::after)
+                .containsExactly(
+                        tuple("T1:TASK_TEXT_CHANGED", "推进引黄灌区建设。新增灌溉面积1500亩以上。",
+                                "推进引黄灌区建设。新建泵站3座，新增灌溉面积1600亩以上。"),
+                        tuple("T1:INDICATOR_CHANGED:1", "新增灌溉面积1500亩以上 [AT_LEAST 1500亩]",
+                                "新增灌溉面积1600亩以上 [AT_LEAST 1600亩]"),
+                        tuple("T1:INDICATOR_ADDED:1", null, "新建泵站3座 [EXACT 3座]"));
+        service.applyChanges(second, Set.of("T1:TASK_TEXT_CHANGED", "T1:INDICATOR_CHANGED:1", "T1:INDICATOR_ADDED:1"));
+
+        tx.executeWithoutResult(s -> {
+            List<Indicator> indicators = tasks.findByPlanAndNumber(plans.findById(planId).orElseThrow(), 1)
+                    .orElseThrow().getIndicators();
+            assertThat(indicators).extracting(Indicator::getPhrase, i -> i.getTargetValue().intValue())
+                    .containsExactly(tuple("新增灌溉面积1600亩以上", 1600), tuple("新建泵站3座", 3));
+            assertThat(indicators.get(0).getId()).as("the area target, corrected in place").isEqualTo(areaId);
+        });
+        // the stored plan now says what the document says, in whichever order: nothing left to offer
+        PlanDraft third = service.preview("plan-2046-v2.txt", utf8(revised));
+        service.settle(third, 1, "有关县区政府", List.of("CAOXIAN"));
+        assertThat(third.getChanges()).isEmpty();
+    }
+
     private long supervisionProcesses(String businessKey, Long taskId) {
         return runtime.createProcessInstanceQuery().processDefinitionKey(ProcessKeys.KEY_TASK_SUPERVISION)
                 .processInstanceBusinessKey(businessKey).variableValueEquals(ProcessKeys.VAR_TASK_ID, taskId)
