@@ -39,8 +39,9 @@ class AnonymousExposureTest {
         RawHttp http = new RawHttp(port);
         List<String> problems = new ArrayList<>();
         for (String route : List.of("/", "/inbox", "/review", "/ledger", "/supervision", "/admin/units",
-                "/admin/users", "/admin/calendar", "/notifications", "/process", "/work", "/audit",
-                "/ledger/%E6%9B%B9%E5%8E%BF")) {
+                "/admin/users", "/admin/calendar", "/admin/processes", "/admin/plans/import", "/notifications",
+                "/audit", "/dashboard", "/assessment", "/offline", "/keytask/1", "/report/1", "/review/1",
+                "/task/1/form", "/ledger/%E6%9B%B9%E5%8E%BF")) {
             RawHttp.Response response = http.get(route);
             if (!(response.status() == 302 && response.header("Location").orElse("").endsWith("/login"))) {
                 problems.add(route + " → " + response);

@@ -2,8 +2,11 @@ package org.duban.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.math.BigDecimal;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.Task;
@@ -159,6 +162,13 @@ class ProgressReportFlowTest extends WorkflowTestSupport {
         assertThatThrownBy(() -> actors.as("caoxian.clerk", () -> reportService.submit(fill, values)))
                 .isInstanceOfSatisfying(FormValidationException.class, e -> assertThat(e.errors())
                         .extracting(f -> f.key()).containsExactlyInAnyOrder("narrative", "percentDone"));
+        // an actual beyond what the database column holds (NUMERIC(19,4)) is a field message, not a database error
+        Map<String, Object> hugeActual = reportValues("已完成", 10, false, null);
+        hugeActual.put("indicators", List.of(Map.of("actual", new BigDecimal("1E16"))));
+        assertThatThrownBy(() -> actors.as("caoxian.clerk", () -> reportService.submit(fill, hugeActual)))
+                .isInstanceOfSatisfying(FormValidationException.class, e -> assertThat(e.errors())
+                        .extracting(f -> f.key(), f -> f.message()).containsExactly(tuple("indicators[1].actual",
+                                "不能大于 999999999999999 / must be at most 999999999999999")));
         Map<String, Object> missing = reportValues(null, 10, false, null);
         assertThatThrownBy(() -> actors.as("caoxian.clerk", () -> reportService.submit(fill, missing)))
                 .isInstanceOf(FormValidationException.class).hasMessageContaining("narrative");
