@@ -24,7 +24,6 @@ import org.duban.workflow.ProcessKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,16 +57,6 @@ public class CycleService {
         this.notifications = notifications;
         this.events = events;
         this.clock = clock;
-    }
-
-    /** Opens a cycle by hand (admins and supervisors), optionally with a new due date (e.g. for a past period). */
-    @Transactional
-    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR')")
-    public int openByHand(Long cycleId, LocalDate dueOverride, String actor) {
-        if (dueOverride != null && dueOverride.isBefore(LocalDate.now(clock))) {
-            throw new IllegalArgumentException("截止日期不能早于今天 / the due date cannot be in the past: " + dueOverride);
-        }
-        return open(cycleId, dueOverride, actor);
     }
 
     /** Opens every scheduled cycle of the plan whose opening day has come (the calendar timer's step). */

@@ -233,8 +233,40 @@ public class KeyTaskSteps {
     public void inviteClosure(Long keyTaskId) {
         DubanUserDetails user = currentUser.require();
         KeyTask keyTask = tasks.findById(keyTaskId).orElseThrow(() -> new NotFoundException("No task " + keyTaskId));
-        ClosureInvitation.invite(runtime, processInstanceOf(keyTask));
+        String processInstanceId = processInstanceOf(keyTask);
+        if (Boolean.TRUE.equals(runtime.getVariable(processInstanceId, ProcessKeys.VAR_CLOSURE_INVITED))
+                || closureStepOpen(processInstanceId)) {
+            throw new SupervisionException("任务 " + keyTask.getCode() + " 已可申请销号，无需再次邀请 / task "
+                    + keyTask.getCode() + " may already apply for closure");
+        }
+        ClosureInvitation.invite(runtime, processInstanceId);
         audit.record(user.getUsername(), "CLOSURE_INVITED", "KeyTask", keyTask.getCode(), null, null, null);
+    }
+
+    /**
+     * Whether the current user may invite the task's lead to apply for closure now: a supervisor, the task's process
+     * running, and the way to closure not open yet (neither invited nor at the closure steps).
+     */
+    @Transactional(readOnly = true)
+    public boolean closureInvitable(Long keyTaskId) {
+        if (currentUser.find().map(u -> !u.hasRole(org.duban.org.Role.SUPERVISOR)).orElse(true)) {
+            return false;
+        }
+        KeyTask keyTask = tasks.findById(keyTaskId).orElse(null);
+        if (keyTask == null || keyTask.getStatus() != org.duban.catalog.TaskStatus.ACTIVE) {
+            return false;
+        }
+        var instance = runtime.createProcessInstanceQuery().processDefinitionKey(ProcessKeys.KEY_TASK_SUPERVISION)
+                .processInstanceBusinessKey(keyTask.getCode())
+                .variableValueEquals(ProcessKeys.VAR_TASK_ID, keyTask.getId()).singleResult();
+        return instance != null
+                && !Boolean.TRUE.equals(runtime.getVariable(instance.getId(), ProcessKeys.VAR_CLOSURE_INVITED))
+                && !closureStepOpen(instance.getId());
+    }
+
+    private boolean closureStepOpen(String processInstanceId) {
+        return taskService.createTaskQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKeyIn(APPLY_FOR_CLOSURE, REVIEW_CLOSURE).count() > 0;
     }
 
     private String processInstanceOf(KeyTask keyTask) {

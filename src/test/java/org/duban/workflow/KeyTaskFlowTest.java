@@ -21,6 +21,7 @@ import org.duban.security.DubanUserDetails;
 import org.duban.supervision.CycleTaskReport;
 import org.duban.supervision.CycleTaskReportRepository;
 import org.duban.supervision.KeyTaskSteps;
+import org.duban.supervision.SupervisionException;
 import org.duban.supervision.WorkPlanRepository;
 import org.duban.support.Actors;
 import org.junit.jupiter.api.BeforeEach;
@@ -97,7 +98,12 @@ class KeyTaskFlowTest extends WorkflowTestSupport {
         assertThat(cycleReport.getReturnCount()).isEqualTo(1);
 
         // not the final cycle: the supervisor invites closure early, the lead applies, is returned once, then closed
+        assertThat(actors.as("kjj.reviewer", () -> steps.closureInvitable(t23.getId()))).isFalse();
+        assertThat(actors.as("supervisor", () -> steps.closureInvitable(t23.getId()))).isTrue();
         actors.as("supervisor", () -> steps.inviteClosure(t23.getId()));
+        assertThat(actors.as("supervisor", () -> steps.closureInvitable(t23.getId()))).isFalse();
+        assertThatThrownBy(() -> actors.as("supervisor", () -> steps.inviteClosure(t23.getId())))
+                .isInstanceOf(SupervisionException.class).hasMessageContaining("已可申请销号");
         Actors.as(zrzyj, () -> steps.applyForClosure(step(t23, "applyForClosure"), "装机目标已提前完成"));
         actors.as("supervisor", () -> steps.decideClosure(step(t23, "reviewClosure"), false, "缺少佐证材料"));
         Actors.as(zrzyj, () -> steps.applyForClosure(step(t23, "applyForClosure"), "装机目标已完成，附并网证明"));
@@ -106,6 +112,7 @@ class KeyTaskFlowTest extends WorkflowTestSupport {
         runAsyncSteps(instance);
         assertThat(task(23).getStatus()).isEqualTo(TaskStatus.CLOSED);
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
+        assertThat(actors.as("supervisor", () -> steps.closureInvitable(t23.getId()))).isFalse();
     }
 
     @Test

@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Locale;
 
 /** Date pickers in the UI's language, with ISO dates (2027-02-08) as government schedules print them. */
-final class AdminDates {
+public final class AdminDates {
 
     private AdminDates() {
     }
 
-    static DatePicker.DatePickerI18n datePickerI18n(Component view, Locale locale) {
+    public static DatePicker.DatePickerI18n datePickerI18n(Component view, Locale locale) {
         DatePicker.DatePickerI18n i18n = new DatePicker.DatePickerI18n();
         i18n.setDateFormat("yyyy-MM-dd");
         i18n.setFirstDayOfWeek(1);

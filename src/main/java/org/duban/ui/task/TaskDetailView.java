@@ -2,6 +2,9 @@ package org.duban.ui.task;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -26,6 +29,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.duban.catalog.AssignmentRole;
+import org.duban.supervision.KeyTaskSteps;
 import org.duban.supervision.TaskDetailService;
 import org.duban.supervision.TaskDetailService.Diagram;
 import org.duban.supervision.TaskDetailService.IndicatorProgress;
@@ -48,10 +52,12 @@ public class TaskDetailView extends VerticalLayout implements BeforeEnterObserve
             .withZone(ZoneId.systemDefault());
 
     private final transient TaskDetailService details;
+    private final transient KeyTaskSteps steps;
     private String title;
 
-    public TaskDetailView(TaskDetailService details) {
+    public TaskDetailView(TaskDetailService details, KeyTaskSteps steps) {
         this.details = details;
+        this.steps = steps;
         setWidthFull();
     }
 
@@ -83,9 +89,34 @@ public class TaskDetailView extends VerticalLayout implements BeforeEnterObserve
         Paragraph body = new Paragraph(task.body());
         body.setId("task-body");
         body.getStyle().set("white-space", "pre-wrap");
-        add(heading, meta, body, units(task.units()), new H3(getTranslation("task.indicators")),
+        add(heading, meta);
+        if (steps.closureInvitable(task.taskId())) {
+            add(inviteClosureButton(task));
+        }
+        add(body, units(task.units()), new H3(getTranslation("task.indicators")),
                 indicators(task.indicators()), new H3(getTranslation("task.diagram")), diagram(task.diagram()),
                 new H3(getTranslation("task.timeline")), timeline(task));
+    }
+
+    /** The supervisor's early 销号 invitation (e.g. a target met before the year's last cycle). */
+    private Component inviteClosureButton(TaskDetail task) {
+        Button invite = new Button(getTranslation("task.closure.invite"));
+        invite.setId("task-invite-closure");
+        invite.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        invite.addClickListener(e -> {
+            ConfirmDialog confirm = new ConfirmDialog(getTranslation("task.closure.invite"),
+                    getTranslation("task.closure.confirm", task.number(), task.title()),
+                    getTranslation("task.closure.invite"), ok -> {
+                        if (ReviewNotices.attempt(this, () -> steps.inviteClosure(task.taskId()))) {
+                            ReviewNotices.success(getTranslation("task.closure.invited"));
+                            invite.setVisible(false);
+                        }
+                    });
+            confirm.setCancelable(true);
+            confirm.setCancelText(getTranslation("admin.action.cancel"));
+            confirm.open();
+        });
+        return invite;
     }
 
     private Component units(List<UnitLine> units) {
