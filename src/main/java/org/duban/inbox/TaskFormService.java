@@ -23,11 +23,14 @@ import org.duban.supervision.AssignmentAdjustment;
 import org.duban.supervision.ClosureApplication;
 import org.duban.supervision.CycleTaskReport;
 import org.duban.supervision.KeyTaskSteps;
+import org.duban.supervision.WorkPlanSheet;
 import org.duban.workflow.EngineTasks;
 import org.duban.workflow.ProcessKeys;
 import org.duban.workflow.WorkflowAccessException;
+import org.duban.workflow.forms.FieldError;
 import org.duban.workflow.forms.FormDefinitions;
 import org.duban.workflow.forms.FormSchema;
+import org.duban.workflow.forms.FormValidationException;
 import org.duban.workflow.forms.FormValidator;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,6 +43,13 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class TaskFormService {
+
+    /** The work plan screen's split of each indicator: rows {indicatorId, unitCode, value}. */
+    public static final String WORK_PLAN_SHARES = "workPlanShares";
+    /** The work plan screen's reviewing lead unit per reporting unit: {unitCode: reviewerCode}. */
+    public static final String WORK_PLAN_REVIEWERS = "workPlanReviewers";
+    /** What a share column (NUMERIC(19,4)) holds. */
+    private static final java.math.BigDecimal MAX_SHARE = new java.math.BigDecimal("999999999999999");
 
     /** Steps this screen completes; fill-in and sign-off have the report form, the lead unit's review its own. */
     private static final Set<String> STEPS = Set.of("confirmAssignment", "acceptAssignment", "decideAdjustment",
@@ -109,9 +119,9 @@ public class TaskFormService {
                     decision(v, "ACCEPT", "REQUEST_ADJUSTMENT"), text(v, "reason"));
             case "decideAdjustment" -> keyTaskSteps.decideAdjustment(id, decision(v, "APPROVE", "REJECT"),
                     text(v, "newPrimaryLead"), text(v, "note"));
-            // null shares: this form has no share fields, so the shares a work plan already has are kept
+            // no share values (e.g. through the REST API): the shares and reviewers a work plan already has are kept
             case "draftWorkPlan" -> keyTaskSteps.submitWorkPlan(id, text(v, "milestones"), text(v, "splitNote"),
-                    null, null);
+                    shares(v.get(WORK_PLAN_SHARES)), reviewers(v.get(WORK_PLAN_REVIEWERS)));
             case "consolidateCycleReport" -> keyTaskSteps.consolidateCycleReport(id, text(v, "summary"));
             case "reviewCycleReport" -> keyTaskSteps.decideCycleReport(id, decision(v, "ACCEPT", "RETURN"),
                     text(v, "reason"));
@@ -127,6 +137,70 @@ public class TaskFormService {
             default -> throw new WorkflowAccessException("此环节没有通用表单 / step " + task.getTaskDefinitionKey()
                     + " is not done on the generic form");
         }
+    }
+
+    /** The split a work plan step offers (indicators × reporting units, reviewers); for that step only. */
+    @Transactional(readOnly = true)
+    public WorkPlanSheet workPlanSheet(String taskId) {
+        return keyTaskSteps.workPlanSheet(taskId);
+    }
+
+    /** Rows {indicatorId, unitCode, value}; blank values are no share. Null when the form sent none. */
+    private static List<KeyTaskSteps.ShareInput> shares(Object rows) {
+        if (rows == null) {
+            return null;
+        }
+        if (!(rows instanceof List<?> list)) {
+            throw new FormValidationException(List.of(new FieldError(WORK_PLAN_SHARES, "指标分解 / shares",
+                    "应为列表 / must be a list of rows")));
+        }
+        List<KeyTaskSteps.ShareInput> shares = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof Map<?, ?> row) || !(row.get("indicatorId") instanceof Number indicator)
+                    || !(row.get("unitCode") instanceof String unit)) {
+                errors.add(new FieldError(WORK_PLAN_SHARES + "[" + (i + 1) + "]", "指标分解 / shares",
+                        "行格式不正确 / a row needs indicatorId, unitCode and value"));
+                continue;
+            }
+            Object value = row.get("value");
+            if (value == null || value.toString().isBlank()) {
+                continue;
+            }
+            try {
+                java.math.BigDecimal number = new java.math.BigDecimal(value.toString().trim());
+                if (number.signum() < 0 || number.compareTo(MAX_SHARE) > 0) {
+                    throw new NumberFormatException();
+                }
+                shares.add(new KeyTaskSteps.ShareInput(indicator.longValue(), unit, number));
+            } catch (NumberFormatException e) {
+                errors.add(new FieldError(WORK_PLAN_SHARES + "[" + (i + 1) + "]", "指标分解 / shares",
+                        "应为 0 至 " + MAX_SHARE.toPlainString() + " 的数字 / must be a number from 0 to "
+                                + MAX_SHARE.toPlainString() + ", got “" + value + "”"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new FormValidationException(errors);
+        }
+        return shares;
+    }
+
+    /** Reporting unit code → reviewing lead unit code; null when the form sent none. */
+    private static Map<String, String> reviewers(Object map) {
+        if (map == null) {
+            return null;
+        }
+        if (!(map instanceof Map<?, ?> choices)) {
+            throw new FormValidationException(List.of(new FieldError(WORK_PLAN_REVIEWERS, "审核单位 / reviewers",
+                    "应为单位代码对照 / must map unit codes to unit codes")));
+        }
+        Map<String, String> reviewers = new LinkedHashMap<>();
+        choices.forEach((unit, reviewer) -> {
+            if (unit != null && reviewer != null && !reviewer.toString().isBlank()) {
+                reviewers.put(unit.toString(), reviewer.toString());
+            }
+        });
+        return reviewers;
     }
 
     /** The key task the step is about, with the facts its decision rests on added to {@code facts}. */

@@ -165,6 +165,30 @@ public class KeyTaskSteps {
         return plan;
     }
 
+    /** The work plan's split as the lead drafts it: indicators, reporting units, possible reviewers, choices so far. */
+    @Transactional(readOnly = true)
+    public WorkPlanSheet workPlanSheet(String engineTaskId) {
+        DubanUserDetails user = currentUser.require();
+        Task task = engineTasks.requireActionable(engineTaskId, user, DRAFT_WORK_PLAN);
+        KeyTask keyTask = keyTaskOf(task);
+        List<WorkPlanSheet.Target> indicators = keyTask.getIndicators().stream().map(i -> new WorkPlanSheet.Target(
+                i.getId(), i.getPhrase(), i.getTargetValue(), i.getMeasureUnit(), i.getComparator())).toList();
+        List<TaskAssignment> reporting = keyTask.getAssignments().stream()
+                .filter(a -> a.getRole() != AssignmentRole.PRIMARY_LEAD).toList();
+        List<WorkPlanSheet.UnitRef> leads = keyTask.getAssignments().stream().filter(a -> a.getRole().isLead())
+                .map(a -> new WorkPlanSheet.UnitRef(a.getUnit().getCode(), a.getUnit().getName())).toList();
+        Map<String, java.math.BigDecimal> shares = new java.util.LinkedHashMap<>();
+        workPlans.findByTaskId(keyTask.getId()).ifPresent(plan -> plan.getShares().forEach(share -> shares.put(
+                WorkPlanSheet.key(share.getIndicator().getId(), share.getUnit().getCode()), share.getValue())));
+        String primary = keyTask.primaryLead().map(Unit::getCode).orElse(null);
+        Map<String, String> reviewers = new java.util.LinkedHashMap<>();
+        reporting.forEach(a -> reviewers.put(a.getUnit().getCode(),
+                a.getReviewerUnit() != null ? a.getReviewerUnit().getCode() : primary));
+        return new WorkPlanSheet(indicators, reporting.stream()
+                .map(a -> new WorkPlanSheet.UnitRef(a.getUnit().getCode(), a.getUnit().getName())).toList(), leads,
+                shares, reviewers);
+    }
+
     /** The primary lead's consolidated report for the cycle the task belongs to. */
     @Transactional
     public void consolidateCycleReport(String engineTaskId, String summary) {
@@ -306,6 +330,10 @@ public class KeyTaskSteps {
                 .filter(a -> a.getRole().isLead() && a.getUnit().getCode().equals(reviewerCode)).findFirst()
                 .orElseThrow(() -> new SupervisionException(reviewerCode + " 不是此任务的牵头单位 / is not a lead unit of "
                         + keyTask.getCode()));
+        if (reviewer.getUnit().equals(participant.getUnit())) {
+            throw new SupervisionException(participant.getUnit().getName() + " 不能审核本单位的报告 / "
+                    + participantCode + " cannot review its own reports");
+        }
         participant.setReviewerUnit(reviewer.getUnit());
     }
 

@@ -67,9 +67,17 @@ public class WorkPlan extends BaseEntity {
         this.splitNote = splitNote;
     }
 
+    /**
+     * The shares are now exactly {@code newShares}. A share kept for the same indicator and unit is updated in place:
+     * Hibernate inserts before it deletes, so removing and re-adding it would break the (plan, indicator, unit) key.
+     */
     void replaceShares(List<Share> newShares) {
-        shares.clear();
-        newShares.forEach(s -> shares.add(new WorkPlanShare(this, s.indicator(), s.unit(), s.value())));
+        shares.removeIf(old -> newShares.stream().noneMatch(s -> old.isFor(s.indicator(), s.unit())));
+        for (Share share : newShares) {
+            shares.stream().filter(old -> old.isFor(share.indicator(), share.unit())).findFirst().ifPresentOrElse(
+                    old -> old.revalue(share.value()),
+                    () -> shares.add(new WorkPlanShare(this, share.indicator(), share.unit(), share.value())));
+        }
     }
 
     void submit(String by, Instant at) {

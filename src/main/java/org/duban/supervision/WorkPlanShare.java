@@ -41,6 +41,14 @@ public class WorkPlanShare extends BaseEntity {
         this.value = value;
     }
 
+    void revalue(BigDecimal newValue) {
+        this.value = newValue;
+    }
+
+    boolean isFor(Indicator someIndicator, Unit someUnit) {
+        return indicator.getId().equals(someIndicator.getId()) && unit.getId().equals(someUnit.getId());
+    }
+
     public Indicator getIndicator() {
         return indicator;
     }

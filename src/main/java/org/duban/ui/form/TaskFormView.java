@@ -24,6 +24,7 @@ import jakarta.annotation.security.PermitAll;
 import java.util.Map;
 import org.duban.inbox.TaskForm;
 import org.duban.inbox.TaskFormService;
+import org.duban.supervision.WorkPlanSheet;
 import org.duban.ui.review.ReviewNotices;
 import org.duban.ui.work.InboxChanged;
 import org.duban.ui.work.InboxView;
@@ -48,6 +49,7 @@ public class TaskFormView extends VerticalLayout implements BeforeEnterObserver,
     private final transient TaskFormService service;
     private TaskForm screen;
     private RenderedForm form;
+    private WorkPlanSharesEditor sharesEditor;
     private String title;
 
     public TaskFormView(TaskFormService service) {
@@ -79,7 +81,16 @@ public class TaskFormView extends VerticalLayout implements BeforeEnterObserver,
         form = new RenderedForm(screen.schema(), screen.values(), new RenderedForm.Options(false, null, Map.of(),
                 Map.of(), this::noFileStore), this::getTranslation);
         form.setId("task-form");
-        add(form, actions());
+        add(form);
+        sharesEditor = null;
+        if ("draftWorkPlan".equals(screen.activityId())) {
+            WorkPlanSheet sheet = service.workPlanSheet(taskId);
+            if (!sheet.indicators().isEmpty() || sheet.leads().size() > 1) {
+                sharesEditor = new WorkPlanSharesEditor(sheet);
+                add(sharesEditor);
+            }
+        }
+        add(actions());
     }
 
     private void refuse(String message) {
@@ -172,7 +183,11 @@ public class TaskFormView extends VerticalLayout implements BeforeEnterObserver,
             return;
         }
         try {
-            service.complete(screen.taskId(), form.values());
+            Map<String, Object> values = new java.util.LinkedHashMap<>(form.values());
+            if (sharesEditor != null) {
+                values.putAll(sharesEditor.values());
+            }
+            service.complete(screen.taskId(), values);
         } catch (FormValidationException e) {
             form.showErrors(e.errors());
             error(getTranslation("work.notice.fixErrors"));
@@ -183,6 +198,7 @@ public class TaskFormView extends VerticalLayout implements BeforeEnterObserver,
             return;
         }
         form.markClean();
+        sharesEditor = null;
         Notification.show(getTranslation("work.taskForm.completed", screen.stepName()))
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         getUI().ifPresent(ui -> {
@@ -198,7 +214,8 @@ public class TaskFormView extends VerticalLayout implements BeforeEnterObserver,
 
     @Override
     public void beforeLeave(BeforeLeaveEvent event) {
-        LeaveGuard.ask(this, event, form, "work.taskForm.leave.text");
+        LeaveGuard.ask(this, event, form, "work.taskForm.leave.text",
+                () -> sharesEditor != null && sharesEditor.isChanged());
     }
 
     @Override

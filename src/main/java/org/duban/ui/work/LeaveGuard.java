@@ -12,7 +12,13 @@ public final class LeaveGuard {
 
     /** Holds the navigation while the user decides; does nothing when the form has no unsaved input. */
     public static void ask(Component view, BeforeLeaveEvent event, RenderedForm form, String textKey) {
-        if (form == null || !form.isDirty()) {
+        ask(view, event, form, textKey, () -> false);
+    }
+
+    /** As above, also asking when {@code alsoChanged} says a part of the screen outside the form was changed. */
+    public static void ask(Component view, BeforeLeaveEvent event, RenderedForm form, String textKey,
+            java.util.function.BooleanSupplier alsoChanged) {
+        if (form == null || !(form.isDirty() || alsoChanged.getAsBoolean())) {
             return;
         }
         BeforeLeaveEvent.ContinueNavigationAction leave = event.postpone();
