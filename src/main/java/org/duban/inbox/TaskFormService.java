@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.duban.audit.AuditService;
 import org.duban.catalog.KeyTask;
 import org.duban.coordination.CoordinationRequest;
 import org.duban.coordination.CoordinationService;
@@ -28,6 +30,7 @@ import org.duban.workflow.EngineTasks;
 import org.duban.workflow.ProcessKeys;
 import org.duban.workflow.WorkflowAccessException;
 import org.duban.workflow.forms.FieldError;
+import org.duban.workflow.forms.FormField;
 import org.duban.workflow.forms.FormDefinitions;
 import org.duban.workflow.forms.FormSchema;
 import org.duban.workflow.forms.FormValidationException;
@@ -48,6 +51,20 @@ public class TaskFormService {
     public static final String WORK_PLAN_SHARES = "workPlanShares";
     /** The work plan screen's reviewing lead unit per reporting unit: {unitCode: reviewerCode}. */
     public static final String WORK_PLAN_REVIEWERS = "workPlanReviewers";
+    /** The form fields each step's service reads; any other field's value is an extra. */
+    private static final Map<String, Set<String>> CONSUMED = Map.ofEntries(
+            Map.entry("confirmAssignment", Set.of("note")),
+            Map.entry("acceptAssignment", Set.of("decision", "reason")),
+            Map.entry("decideAdjustment", Set.of("decision", "newPrimaryLead", "note")),
+            Map.entry("draftWorkPlan", Set.of("milestones", "splitNote")),
+            Map.entry("consolidateCycleReport", Set.of("summary")),
+            Map.entry("reviewCycleReport", Set.of("decision", "reason")),
+            Map.entry("applyForClosure", Set.of("evidence")),
+            Map.entry("reviewClosure", Set.of("decision", "reason")),
+            Map.entry("triageCoordination", Set.of("decision", "coordinatingUnit", "triageNote")),
+            Map.entry("respondCoordination", Set.of("response")),
+            Map.entry("confirmResolution", Set.of("decision", "comment")),
+            Map.entry("handleSupervisionCase", Set.of("note")));
     /** What a share column (NUMERIC(19,4)) holds. */
     private static final java.math.BigDecimal MAX_SHARE = new java.math.BigDecimal("999999999999999");
 
@@ -65,11 +82,13 @@ public class TaskFormService {
     private final EscalationService escalation;
     private final CurrentUser currentUser;
     private final EntityManager em;
+    private final AuditService audit;
 
     public TaskFormService(EngineTasks engineTasks, TaskService taskService, RuntimeService runtime,
             FormDefinitions forms,
             KeyTaskSteps keyTaskSteps, CoordinationService coordination, EscalationService escalation,
-            CurrentUser currentUser, EntityManager em) {
+            CurrentUser currentUser, EntityManager em, AuditService audit) {
+        this.audit = audit;
         this.engineTasks = engineTasks;
         this.taskService = taskService;
         this.runtime = runtime;
@@ -111,8 +130,12 @@ public class TaskFormService {
         DubanUserDetails user = currentUser.require();
         Task task = engineTasks.requireActionable(taskId, user, STEPS.toArray(String[]::new));
         Map<String, Object> v = values == null ? Map.of() : values;
-        FormValidator.requireValid(forms.forTask(task.getId()), v, false);
+        FormSchema schema = forms.forTask(task.getId());
+        FormValidator.requireValid(schema, v, false);
         String id = task.getId();
+        // fields an admin added in Modeler have no column of their own: they are kept in the audit trail
+        String extras = extraFields(schema, v, CONSUMED.getOrDefault(task.getTaskDefinitionKey(), Set.of()));
+        String businessKey = extras == null ? null : businessKey(task);
         switch (task.getTaskDefinitionKey()) {
             case "confirmAssignment" -> keyTaskSteps.confirmAssignment(id, text(v, "note"));
             case "acceptAssignment" -> keyTaskSteps.acceptAssignment(id,
@@ -137,6 +160,31 @@ public class TaskFormService {
             default -> throw new WorkflowAccessException("此环节没有通用表单 / step " + task.getTaskDefinitionKey()
                     + " is not done on the generic form");
         }
+        if (extras != null) {
+            audit.record(user.getUsername(), KeyTaskSteps.STEP_EXTRA_FIELDS, businessKey != null && businessKey.matches(
+                    "\\d{4}-T\\d+") ? "KeyTask" : "ProcessStep", Objects.toString(businessKey, task.getProcessInstanceId()),
+                    task.getName(), null, extras);
+        }
+    }
+
+    /** The values of form fields the step's service does not read, one "label：value" per line; null when none. */
+    public static String extraFields(FormSchema schema, Map<String, Object> values, Set<String> consumed) {
+        StringBuilder lines = new StringBuilder();
+        for (FormField field : schema.fields()) {
+            Object value = values.get(field.key());
+            if (field.key() == null || field.readonly() || "filepicker".equals(field.type())
+                    || consumed.contains(field.key()) || value == null || value.toString().isBlank()) {
+                continue;
+            }
+            java.util.function.Function<Object, String> label = v -> field.options() == null ? String.valueOf(v)
+                    : field.options().stream().filter(o -> o.value().equals(String.valueOf(v)))
+                            .map(FormField.Option::label).findFirst().orElse(String.valueOf(v));
+            String shown = value instanceof java.util.Collection<?> many ? many.stream().map(label)
+                    .collect(java.util.stream.Collectors.joining("、")) : label.apply(value);
+            lines.append(lines.isEmpty() ? "" : "\n").append(Objects.toString(field.label(), field.key())).append("：")
+                    .append(shown);
+        }
+        return lines.isEmpty() ? null : lines.toString();
     }
 
     /** The split a work plan step offers (indicators × reporting units, reviewers); for that step only. */

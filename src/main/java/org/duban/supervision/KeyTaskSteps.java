@@ -40,6 +40,8 @@ public class KeyTaskSteps {
     static final String ACCEPT_ASSIGNMENT = "acceptAssignment";
     static final String DECIDE_ADJUSTMENT = "decideAdjustment";
     static final String DRAFT_WORK_PLAN = "draftWorkPlan";
+    /** Audit action keeping the values of form fields an admin added to a step's form in Modeler. */
+    public static final String STEP_EXTRA_FIELDS = "STEP_EXTRA_FIELDS";
     static final String CONSOLIDATE_CYCLE_REPORT = "consolidateCycleReport";
     static final String REVIEW_CYCLE_REPORT = "reviewCycleReport";
     static final String APPLY_FOR_CLOSURE = "applyForClosure";

@@ -87,9 +87,12 @@ public class TaskDetailService {
     private final RepositoryService repository;
     private final HistoryService history;
     private final CurrentUser currentUser;
+    private final org.duban.audit.AuditService audit;
 
     public TaskDetailService(PlanRepository plans, KeyTaskRepository tasks, EntityManager em, RuntimeService runtime,
-            RepositoryService repository, HistoryService history, CurrentUser currentUser) {
+            RepositoryService repository, HistoryService history, CurrentUser currentUser,
+            org.duban.audit.AuditService audit) {
+        this.audit = audit;
         this.plans = plans;
         this.tasks = tasks;
         this.em = em;
@@ -189,6 +192,11 @@ public class TaskDetailService {
                 entries.add(new TimelineEntry(step.getEndTime().toInstant(), EntryKind.STEP,
                         step.getTaskDefinitionKey(), null, null, step.getAssignee(), step.getName()));
             }
+            // what was entered in form fields an admin added in Modeler (kept by the generic task form)
+            audit.trailOf("KeyTask", task.getCode()).stream()
+                    .filter(e -> KeyTaskSteps.STEP_EXTRA_FIELDS.equals(e.getAction()))
+                    .forEach(e -> entries.add(new TimelineEntry(e.getOccurredAt(), EntryKind.STEP, e.getAction(), null,
+                            null, e.getActor(), e.getSummary() + "：" + e.getAfterState().replace("\n", "；"))));
         }
         entries.sort(Comparator.comparing(TimelineEntry::at, Comparator.nullsLast(Comparator.naturalOrder())));
         return entries;
