@@ -6,7 +6,7 @@ import java.time.Instant;
 public record AttachmentInfo(Long id, String fileName, String contentType, long byteCount, String uploadedBy,
         Instant uploadedAt) {
 
-    static AttachmentInfo of(ReportAttachment a) {
+    static AttachmentInfo of(StoredFile a) {
         return new AttachmentInfo(a.getId(), a.getFileName(), a.getContentType(), a.getByteCount(), a.getUploadedBy(),
                 a.getUploadedAt());
     }

@@ -1,11 +1,7 @@
 package org.duban.inbox;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import org.duban.audit.AuditService;
 import org.duban.reporting.ProgressReport;
 import org.duban.reporting.ProgressReportRepository;
@@ -13,7 +9,6 @@ import org.duban.security.CurrentUser;
 import org.duban.security.DubanUserDetails;
 import org.duban.shared.NotFoundException;
 import org.duban.workflow.WorkflowAccessException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,25 +25,16 @@ public class AttachmentService {
     private final CurrentUser currentUser;
     private final AuditService audit;
     private final Clock clock;
-    private final long maxBytes;
-    private final int maxFiles;
-    private final List<String> allowedExtensions;
+    private final AttachmentRules rules;
 
     public AttachmentService(ReportAttachmentRepository attachments, ProgressReportRepository reports,
-            CurrentUser currentUser, AuditService audit, Clock clock,
-            @Value("${duban.attachments.max-bytes:10485760}") long maxBytes,
-            @Value("${duban.attachments.max-files:20}") int maxFiles,
-            @Value("${duban.attachments.allowed-extensions:pdf,doc,docx,xls,xlsx,jpg,jpeg,png}")
-            List<String> allowedExtensions) {
+            CurrentUser currentUser, AuditService audit, Clock clock, AttachmentRules rules) {
         this.attachments = attachments;
         this.reports = reports;
         this.currentUser = currentUser;
         this.audit = audit;
         this.clock = clock;
-        this.maxBytes = maxBytes;
-        this.maxFiles = maxFiles;
-        this.allowedExtensions = allowedExtensions.stream().map(e -> e.strip().toLowerCase(Locale.ROOT))
-                .filter(e -> !e.isEmpty()).toList();
+        this.rules = rules;
     }
 
     @Transactional
@@ -56,31 +42,12 @@ public class AttachmentService {
         DubanUserDetails user = currentUser.require();
         ProgressReport report = report(reportId);
         requireWritable(user, report);
-        String name = baseName(fileName);
-        if (content == null || content.length == 0 || name.isEmpty()) {
-            throw new AttachmentRejectedException(AttachmentRejectedException.Reason.EMPTY, name,
-                    "文件为空 / the file is empty");
-        }
-        if (content.length > maxBytes) {
-            throw new AttachmentRejectedException(AttachmentRejectedException.Reason.TOO_LARGE,
-                    String.valueOf(maxBytes / 1024 / 1024), "文件超过 " + maxBytes + " 字节 / larger than " + maxBytes
-                            + " bytes");
-        }
-        String extension = extensionOf(name);
-        if (!allowedExtensions.contains(extension)) {
-            throw new AttachmentRejectedException(AttachmentRejectedException.Reason.TYPE_NOT_ALLOWED,
-                    String.join(", ", allowedExtensions), "不允许的文件类型 / file type not allowed: " + name);
-        }
-        if (attachments.countByReportId(reportId) >= maxFiles) {
-            throw new AttachmentRejectedException(AttachmentRejectedException.Reason.TOO_MANY,
-                    String.valueOf(maxFiles), "附件最多 " + maxFiles + " 个 / at most " + maxFiles + " files");
-        }
-        String type = contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType;
-        ReportAttachment saved = attachments.save(new ReportAttachment(report, name,
-                type.length() > 120 ? type.substring(0, 120) : type, content, sha256(content), user.getUsername(),
+        AttachmentRules.Checked file = rules.check(fileName, contentType, content,
+                attachments.countByReportId(reportId));
+        ReportAttachment saved = attachments.save(new ReportAttachment(report, file, user.getUsername(),
                 clock.instant()));
         audit.record(user.getUsername(), "ATTACHMENT_ADDED", "ProgressReport", report.getBusinessKey(),
-                name + " (" + content.length + " B)", null, saved.getSha256());
+                file.fileName() + " (" + content.length + " B)", null, saved.getSha256());
         return AttachmentInfo.of(saved);
     }
 
@@ -109,16 +76,12 @@ public class AttachmentService {
         return attachment.content();
     }
 
+    public AttachmentRules rules() {
+        return rules;
+    }
+
     public long maxBytes() {
-        return maxBytes;
-    }
-
-    public int maxFiles() {
-        return maxFiles;
-    }
-
-    public List<String> allowedExtensions() {
-        return allowedExtensions;
+        return rules.maxBytes();
     }
 
     private ProgressReport report(Long reportId) {
@@ -139,29 +102,6 @@ public class AttachmentService {
             throw new AttachmentRejectedException(AttachmentRejectedException.Reason.NOT_EDITABLE,
                     report.getStatus().name(), "报告已报送，不能修改附件 / the report is "
                             + report.getStatus() + ": its attachments cannot change");
-        }
-    }
-
-    static String baseName(String fileName) {
-        if (fileName == null) {
-            return "";
-        }
-        String name = fileName.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).strip();
-        name = name.replaceAll("[\\x00-\\x1F\\x7F]", "");
-        return name.length() > 255 ? name.substring(name.length() - 255) : name;
-    }
-
-    private static String extensionOf(String name) {
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

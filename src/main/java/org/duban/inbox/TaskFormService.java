@@ -83,12 +83,14 @@ public class TaskFormService {
     private final CurrentUser currentUser;
     private final EntityManager em;
     private final AuditService audit;
+    private final ClosureEvidenceService closureEvidence;
 
     public TaskFormService(EngineTasks engineTasks, TaskService taskService, RuntimeService runtime,
             FormDefinitions forms,
             KeyTaskSteps keyTaskSteps, CoordinationService coordination, EscalationService escalation,
-            CurrentUser currentUser, EntityManager em, AuditService audit) {
+            CurrentUser currentUser, EntityManager em, AuditService audit, ClosureEvidenceService closureEvidence) {
         this.audit = audit;
+        this.closureEvidence = closureEvidence;
         this.engineTasks = engineTasks;
         this.taskService = taskService;
         this.runtime = runtime;
@@ -148,7 +150,9 @@ public class TaskFormService {
             case "consolidateCycleReport" -> keyTaskSteps.consolidateCycleReport(id, text(v, "summary"));
             case "reviewCycleReport" -> keyTaskSteps.decideCycleReport(id, decision(v, "ACCEPT", "RETURN"),
                     text(v, "reason"));
-            case "applyForClosure" -> keyTaskSteps.applyForClosure(id, text(v, "evidence"));
+            // the evidence files uploaded on the step go with the application
+            case "applyForClosure" -> closureEvidence.submitPendingWith(
+                    keyTaskSteps.applyForClosure(id, text(v, "evidence")));
             case "reviewClosure" -> keyTaskSteps.decideClosure(id, decision(v, "ACCEPT", "RETURN"),
                     text(v, "reason"));
             case "triageCoordination" -> coordination.triage(id, decision(v, "ASSIGN", "REJECT"),

@@ -226,14 +226,16 @@ public class KeyTaskSteps {
 
     /** 销号申请 with the evidence that the task's targets are met. */
     @Transactional
-    public void applyForClosure(String engineTaskId, String evidence) {
+    public ClosureApplication applyForClosure(String engineTaskId, String evidence) {
         DubanUserDetails user = currentUser.require();
         Task task = engineTasks.requireActionable(engineTaskId, user, APPLY_FOR_CLOSURE);
         requireText(evidence, "完成情况及佐证 / evidence");
         KeyTask keyTask = keyTaskOf(task);
-        closures.save(new ClosureApplication(keyTask, evidence, user.getUsername(), clock.instant()));
+        ClosureApplication application = closures.save(new ClosureApplication(keyTask, evidence, user.getUsername(),
+                clock.instant()));
         engineTasks.complete(task, user, Map.of());
         audit.record(user.getUsername(), "CLOSURE_APPLIED", "KeyTask", keyTask.getCode(), null, null, evidence);
+        return application;
     }
 
     @Transactional

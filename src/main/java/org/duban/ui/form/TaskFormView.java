@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -23,8 +24,10 @@ import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 import java.util.Map;
 import org.duban.inbox.TaskForm;
+import org.duban.inbox.ClosureEvidenceService;
 import org.duban.inbox.TaskFormService;
 import org.duban.supervision.WorkPlanSheet;
+import org.duban.ui.work.AttachmentPanel;
 import org.duban.ui.review.ReviewNotices;
 import org.duban.ui.work.InboxChanged;
 import org.duban.ui.work.InboxView;
@@ -47,13 +50,15 @@ public class TaskFormView extends VerticalLayout implements BeforeEnterObserver,
     public static final String TASK_ID = "taskId";
 
     private final transient TaskFormService service;
+    private final transient ClosureEvidenceService evidence;
     private TaskForm screen;
     private RenderedForm form;
     private WorkPlanSharesEditor sharesEditor;
     private String title;
 
-    public TaskFormView(TaskFormService service) {
+    public TaskFormView(TaskFormService service, ClosureEvidenceService evidence) {
         this.service = service;
+        this.evidence = evidence;
         setId("task-form-view");
         setMaxWidth("1100px");
     }
@@ -78,8 +83,11 @@ public class TaskFormView extends VerticalLayout implements BeforeEnterObserver,
         title = screen.stepName();
         removeAll();
         add(header(), facts());
+        if ("reviewClosure".equals(screen.activityId())) {
+            add(new H4(getTranslation("work.taskForm.evidenceFiles")), closureEvidence(false));
+        }
         form = new RenderedForm(screen.schema(), screen.values(), new RenderedForm.Options(false, null, Map.of(),
-                Map.of(), this::noFileStore), this::getTranslation);
+                Map.of(), this::fileField), this::getTranslation);
         form.setId("task-form");
         add(form);
         sharesEditor = null;
@@ -143,8 +151,29 @@ public class TaskFormView extends VerticalLayout implements BeforeEnterObserver,
         return box;
     }
 
-    /** The feature services keep no files for these steps: say so instead of offering an upload that goes nowhere. */
-    private Component noFileStore(FormField field) {
+    /**
+     * A file field: the closure application keeps its evidence files; the other steps' services keep none, so say so
+     * instead of offering an upload that goes nowhere.
+     */
+    private Component fileField(FormField field) {
+        if ("applyForClosure".equals(screen.activityId())) {
+            return closureEvidence(true);
+        }
+        return noFileStore();
+    }
+
+    /** The closure evidence: removable while pending on the application step, read-only on the review. */
+    private Component closureEvidence(boolean applying) {
+        String taskId = screen.taskId();
+        return new AttachmentPanel("closure-evidence", new AttachmentPanel.Operations(
+                () -> evidence.files(taskId).stream().map(f -> new AttachmentPanel.Entry(f.file(),
+                        applying && f.pending())).toList(),
+                evidence::content,
+                applying ? (name, type, bytes) -> evidence.upload(taskId, name, type, bytes) : null,
+                applying ? id -> evidence.delete(taskId, id) : null), evidence.rules());
+    }
+
+    private Component noFileStore() {
         Span note = new Span(getTranslation("work.taskForm.noFiles"));
         note.setId("task-form-no-files");
         return note;

@@ -4,7 +4,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H4;
@@ -17,21 +16,14 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.BeforeLeaveEvent;
 import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
-import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.PermitAll;
-import java.io.ByteArrayInputStream;
 import java.util.Map;
-import org.duban.inbox.AttachmentInfo;
-import org.duban.inbox.AttachmentRejectedException;
 import org.duban.inbox.AttachmentService;
 import org.duban.inbox.ReportScreen;
 import org.duban.inbox.ReportScreenService;
@@ -59,7 +51,6 @@ public class ReportFormView extends VerticalLayout implements BeforeEnterObserve
     private final transient AttachmentService attachmentService;
     private ReportScreen screen;
     private RenderedForm form;
-    private VerticalLayout attachmentList;
 
     public ReportFormView(ReportScreenService screens, ReportService reportService, ReviewService reviewService,
             AttachmentService attachmentService) {
@@ -139,71 +130,14 @@ public class ReportFormView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private Component attachments(FormField field) {
-        VerticalLayout panel = new VerticalLayout();
-        panel.setPadding(false);
-        panel.setId("attachments");
-        attachmentList = new VerticalLayout();
-        attachmentList.setPadding(false);
-        attachmentList.setSpacing(false);
-        panel.add(attachmentList);
-        showAttachments();
-        if (screen.editable()) {
-            Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
-                try {
-                    attachmentService.upload(screen.reportId(), metadata.fileName(), metadata.contentType(), bytes);
-                    Notification.show(getTranslation("work.attachment.added", metadata.fileName()))
-                            .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-                } catch (AttachmentRejectedException e) {
-                    error(getTranslation("work.attachment.rejected." + e.reason().name(), e.detail()));
-                } catch (RuntimeException e) {
-                    error(e.getMessage());
-                }
-                showAttachments();
-            }));
-            upload.setId("attachment-upload");
-            upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, attachmentService.maxBytes()));
-            upload.setMaxFiles(attachmentService.maxFiles());
-            upload.setAcceptedFileTypes(attachmentService.allowedExtensions().stream().map(e -> "." + e)
-                    .toArray(String[]::new));
-            upload.addFileRejectedListener(e -> error(e.getErrorMessage()));
-            panel.add(upload, new Span(getTranslation("work.attachment.limits",
-                    attachmentService.maxBytes() / 1024 / 1024, String.join(", ",
-                            attachmentService.allowedExtensions()))));
-        }
-        return panel;
-    }
-
-    private void showAttachments() {
-        attachmentList.removeAll();
-        var files = attachmentService.list(screen.reportId());
-        if (files.isEmpty()) {
-            attachmentList.add(new Span(getTranslation("work.attachment.none")));
-        }
-        for (AttachmentInfo file : files) {
-            Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> {
-                byte[] bytes = attachmentService.content(file.id());
-                return new DownloadResponse(new ByteArrayInputStream(bytes), file.fileName(), file.contentType(),
-                        bytes.length);
-            }), file.fileName());
-            download.setId("attachment-" + file.id());
-            HorizontalLayout line = new HorizontalLayout(download,
-                    new Span(getTranslation("work.attachment.size", Math.max(1, file.byteCount() / 1024))));
-            line.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-            if (screen.editable()) {
-                Button remove = new Button(VaadinIcon.TRASH.create(), e -> {
-                    try {
-                        attachmentService.delete(file.id());
-                    } catch (RuntimeException ex) {
-                        error(ex.getMessage());
-                    }
-                    showAttachments();
-                });
-                remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-                remove.setAriaLabel(getTranslation("work.attachment.remove", file.fileName()));
-                line.add(remove);
-            }
-            attachmentList.add(line);
-        }
+        Long reportId = screen.reportId();
+        boolean editable = screen.editable();
+        return new AttachmentPanel("attachments", new AttachmentPanel.Operations(
+                () -> attachmentService.list(reportId).stream().map(f -> new AttachmentPanel.Entry(f, editable))
+                        .toList(),
+                attachmentService::content,
+                editable ? (name, type, bytes) -> attachmentService.upload(reportId, name, type, bytes) : null,
+                editable ? attachmentService::delete : null), attachmentService.rules());
     }
 
     private Component actions() {

@@ -48,7 +48,7 @@ class RenderedWorkScreensTest extends WorkflowTestSupport {
         String view = RenderedViews.render(port, "caoxian.clerk", "report/" + report.getId());
 
         assertThat(view).contains("2023-T87", "单位：曹县", "周期：2023Q2", "本期进展", "总体完成进度（%）", "指标完成情况",
-                "存在问题", "需要市级层面协调解决", "附件", "\"暂存\"", "\"报送\"", "attachment-upload", "返回待办");
+                "存在问题", "需要市级层面协调解决", "附件", "\"暂存\"", "\"报送\"", "attachments-upload", "返回待办");
         assertThat(view).doesNotContain("!work.", "form-unsupported", "report-denied");
     }
 

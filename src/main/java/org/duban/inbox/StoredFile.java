@@ -1,0 +1,88 @@
+package org.duban.inbox;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.MappedSuperclass;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.duban.shared.BaseEntity;
+
+/**
+ * A file kept in the database (report attachments, closure evidence): its name, type, size and checksum here, its
+ * bytes as base64 slices in a part table of the subclass, so a large file never needs a database-specific BLOB type.
+ */
+@MappedSuperclass
+public abstract class StoredFile extends BaseEntity {
+
+    /** Base64 characters per stored part. */
+    static final int PART_CHARS = 500_000;
+
+    @Column(name = "file_name", nullable = false, length = 255)
+    private String fileName;
+
+    @Column(name = "content_type", nullable = false, length = 120)
+    private String contentType;
+
+    @Column(name = "byte_count", nullable = false)
+    private long byteCount;
+
+    @Column(nullable = false, length = 64)
+    private String sha256;
+
+    @Column(name = "uploaded_by", nullable = false, length = 60)
+    private String uploadedBy;
+
+    @Column(name = "uploaded_at", nullable = false)
+    private Instant uploadedAt;
+
+    protected StoredFile() {
+    }
+
+    protected StoredFile(AttachmentRules.Checked file, String uploadedBy, Instant uploadedAt) {
+        this.fileName = file.fileName();
+        this.contentType = file.contentType();
+        this.byteCount = file.content().length;
+        this.sha256 = file.sha256();
+        this.uploadedBy = uploadedBy;
+        this.uploadedAt = uploadedAt;
+    }
+
+    /** The content as the base64 slices the part rows hold (at least one, possibly empty). */
+    static List<String> slices(byte[] content) {
+        String encoded = Base64.getEncoder().encodeToString(content);
+        List<String> slices = new ArrayList<>();
+        for (int start = 0; start < encoded.length() || slices.isEmpty(); start += PART_CHARS) {
+            slices.add(encoded.substring(start, Math.min(encoded.length(), start + PART_CHARS)));
+        }
+        return slices;
+    }
+
+    static byte[] joined(List<String> slices) {
+        return Base64.getDecoder().decode(String.join("", slices));
+    }
+
+    public String getFileName() {
+        return fileName;
+    }
+
+    public String getContentType() {
+        return contentType;
+    }
+
+    public long getByteCount() {
+        return byteCount;
+    }
+
+    public String getSha256() {
+        return sha256;
+    }
+
+    public String getUploadedBy() {
+        return uploadedBy;
+    }
+
+    public Instant getUploadedAt() {
+        return uploadedAt;
+    }
+}
