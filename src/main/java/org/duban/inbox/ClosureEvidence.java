@@ -37,14 +37,11 @@ public class ClosureEvidence extends StoredFile {
     ClosureEvidence(KeyTask task, AttachmentRules.Checked file, String uploadedBy, Instant uploadedAt) {
         super(file, uploadedBy, uploadedAt);
         this.task = task;
-        List<String> slices = slices(file.content());
-        for (int no = 0; no < slices.size(); no++) {
-            parts.add(new ClosureEvidencePart(this, no, slices.get(no)));
-        }
+        parts.addAll(partsOf(file.content(), (no, slice) -> new ClosureEvidencePart(this, no, slice)));
     }
 
     byte[] content() {
-        return joined(parts.stream().map(ClosureEvidencePart::getChunkText).toList());
+        return joined(parts);
     }
 
     boolean isPending() {

@@ -32,14 +32,11 @@ public class ReportAttachment extends StoredFile {
     ReportAttachment(ProgressReport report, AttachmentRules.Checked file, String uploadedBy, Instant uploadedAt) {
         super(file, uploadedBy, uploadedAt);
         this.report = report;
-        List<String> slices = slices(file.content());
-        for (int no = 0; no < slices.size(); no++) {
-            parts.add(new ReportAttachmentPart(this, no, slices.get(no)));
-        }
+        parts.addAll(partsOf(file.content(), (no, slice) -> new ReportAttachmentPart(this, no, slice)));
     }
 
     byte[] content() {
-        return joined(parts.stream().map(ReportAttachmentPart::getChunkText).toList());
+        return joined(parts);
     }
 
     public ProgressReport getReport() {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.duban.shared.BaseEntity;
 
 /**
@@ -48,18 +49,22 @@ public abstract class StoredFile extends BaseEntity {
         this.uploadedAt = uploadedAt;
     }
 
-    /** The content as the base64 slices the part rows hold (at least one, possibly empty). */
-    static List<String> slices(byte[] content) {
+    /** The content as part rows (base64 slices, at least one, possibly empty), made by {@code part(no, slice)}. */
+    static <P extends StoredFilePart> List<P> partsOf(byte[] content, BiFunction<Integer, String, P> part) {
         String encoded = Base64.getEncoder().encodeToString(content);
-        List<String> slices = new ArrayList<>();
-        for (int start = 0; start < encoded.length() || slices.isEmpty(); start += PART_CHARS) {
-            slices.add(encoded.substring(start, Math.min(encoded.length(), start + PART_CHARS)));
+        List<P> parts = new ArrayList<>();
+        for (int start = 0; start < encoded.length() || parts.isEmpty(); start += PART_CHARS) {
+            String slice = encoded.substring(start, Math.min(encoded.length(), start + PART_CHARS));
+            parts.add(part.apply(parts.size(), slice));
         }
-        return slices;
+        return parts;
     }
 
-    static byte[] joined(List<String> slices) {
-        return Base64.getDecoder().decode(String.join("", slices));
+    /** The bytes of parts in their order. */
+    static byte[] joined(List<? extends StoredFilePart> parts) {
+        StringBuilder encoded = new StringBuilder();
+        parts.forEach(p -> encoded.append(p.getChunkText()));
+        return Base64.getDecoder().decode(encoded.toString());
     }
 
     public String getFileName() {
