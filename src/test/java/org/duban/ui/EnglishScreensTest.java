@@ -72,7 +72,7 @@ class EnglishScreensTest extends WorkflowTestSupport {
     @Test
     void clerksInboxAndReportFormInEnglish() throws Exception {
         ProgressReport draft = report(4, "SHANXIAN", "2023Q2");
-        english("shanxian.clerk", "inbox", "Inbox", "Step", "Claim", "Open");
+        english("shanxian.clerk", "inbox", "Inbox", "Step", "Claim", "Open", "Fill in the progress report");
         english("shanxian.clerk", "report/" + draft.getId(), "Unit: 单县", "Save draft", "Submit", "Back to inbox");
     }
 

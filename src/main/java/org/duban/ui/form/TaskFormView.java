@@ -27,6 +27,7 @@ import org.duban.inbox.TaskForm;
 import org.duban.inbox.ClosureEvidenceService;
 import org.duban.inbox.TaskFormService;
 import org.duban.supervision.WorkPlanSheet;
+import org.duban.ui.StepNames;
 import org.duban.ui.work.AttachmentPanel;
 import org.duban.ui.review.ReviewNotices;
 import org.duban.ui.work.InboxChanged;
@@ -80,7 +81,7 @@ public class TaskFormView extends VerticalLayout implements BeforeEnterObserver,
 
     private void load(String taskId) {
         screen = service.open(taskId);
-        title = screen.stepName();
+        title = stepName();
         removeAll();
         add(header(), facts());
         if ("reviewClosure".equals(screen.activityId())) {
@@ -101,6 +102,10 @@ public class TaskFormView extends VerticalLayout implements BeforeEnterObserver,
         add(actions());
     }
 
+    private String stepName() {
+        return StepNames.of(this, screen.activityId(), screen.stepName());
+    }
+
     private void refuse(String message) {
         screen = null;
         form = null;
@@ -112,7 +117,7 @@ public class TaskFormView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     private Component header() {
-        H2 heading = new H2(screen.stepName());
+        H2 heading = new H2(stepName());
         heading.setId("task-form-title");
         HorizontalLayout line = new HorizontalLayout();
         line.setId("task-form-facts-line");
@@ -228,7 +233,7 @@ public class TaskFormView extends VerticalLayout implements BeforeEnterObserver,
         }
         form.markClean();
         sharesEditor = null;
-        Notification.show(getTranslation("work.taskForm.completed", screen.stepName()))
+        Notification.show(getTranslation("work.taskForm.completed", stepName()))
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         getUI().ifPresent(ui -> {
             InboxChanged.fireOn(ui);

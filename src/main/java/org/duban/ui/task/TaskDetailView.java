@@ -32,10 +32,12 @@ import org.duban.catalog.AssignmentRole;
 import org.duban.supervision.KeyTaskSteps;
 import org.duban.supervision.TaskDetailService;
 import org.duban.supervision.TaskDetailService.Diagram;
+import org.duban.supervision.TaskDetailService.EntryKind;
 import org.duban.supervision.TaskDetailService.IndicatorProgress;
 import org.duban.supervision.TaskDetailService.TaskDetail;
 import org.duban.supervision.TaskDetailService.TimelineEntry;
 import org.duban.supervision.TaskDetailService.UnitLine;
+import org.duban.ui.StepNames;
 import org.duban.ui.review.ReviewNotices;
 
 /**
@@ -213,7 +215,8 @@ public class TaskDetailView extends VerticalLayout implements BeforeEnterObserve
                 .setAutoWidth(true);
         grid.addColumn(e -> Objects.toString(e.actor(), "")).setHeader(getTranslation("task.timeline.actor"))
                 .setAutoWidth(true);
-        grid.addColumn(e -> Objects.toString(e.text(), "")).setHeader(getTranslation("task.timeline.text"))
+        grid.addColumn(e -> e.kind() == EntryKind.STEP ? StepNames.of(this, e.code(), e.text())
+                : Objects.toString(e.text(), "")).setHeader(getTranslation("task.timeline.text"))
                 .setFlexGrow(3);
         grid.setItems(task.timeline());
         grid.setAllRowsVisible(true);

@@ -39,6 +39,7 @@ import org.duban.inbox.InboxSort;
 import org.duban.inbox.TaskFormService;
 import org.duban.inbox.WithdrawalService;
 import org.duban.reporting.ReportStatus;
+import org.duban.ui.StepNames;
 
 /**
  * 待办: the signed-in user's tasks and their unit's unclaimed ones, a page at a time from the engine, with filters,
@@ -139,7 +140,8 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         grid.setMultiSort(false);
         grid.addColumn(marks()).setHeader(getTranslation("work.inbox.column.marks")).setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(InboxRow::taskName).setHeader(getTranslation("work.inbox.column.step")).setSortProperty("name")
+        grid.addColumn(row -> StepNames.of(this, row.activityId(), row.taskName()))
+                .setHeader(getTranslation("work.inbox.column.step")).setSortProperty("name")
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> r.taskNumber() == null ? "" : r.taskNumber() + ". " + r.taskTitle())
                 .setHeader(getTranslation("work.inbox.column.task")).setFlexGrow(2)
@@ -377,7 +379,8 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         } else if (row.taskNumber() != null) {
             getUI().ifPresent(ui -> ui.navigate("keytask/" + row.taskNumber()));
         } else {
-            Notification.show(getTranslation("work.notice.openElsewhere", row.taskName()), 5000,
+            Notification.show(getTranslation("work.notice.openElsewhere",
+                    StepNames.of(this, row.activityId(), row.taskName())), 5000,
                     Notification.Position.MIDDLE);
         }
     }
