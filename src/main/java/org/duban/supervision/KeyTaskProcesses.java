@@ -80,9 +80,14 @@ public class KeyTaskProcesses {
         runtime.startProcessInstanceByKey(ProcessKeys.KEY_TASK_SUPERVISION, task.getCode(), variables);
     }
 
-    /** The primary lead unit's reviewers work the lead's steps; the supervision office runs tasks without units. */
+    /**
+     * Who works the lead's steps (accept, work plan, cycle report, closure application): the primary lead unit's clerks,
+     * who fill in its forms (DESIGN §2), and its reviewers; a comma list, which the engine splits into candidate groups.
+     * The supervision office runs tasks without units.
+     */
     static String leadGroupOf(KeyTask task) {
-        return task.primaryLead().map(unit -> CandidateGroups.of(unit.getCode(), Role.REVIEWER))
+        return task.primaryLead().map(unit -> CandidateGroups.of(unit.getCode(), Role.CLERK) + ","
+                        + CandidateGroups.of(unit.getCode(), Role.REVIEWER))
                 .orElse(CandidateGroups.of(Role.SUPERVISOR));
     }
 }

@@ -45,7 +45,7 @@ class KeyTaskFlowTest extends WorkflowTestSupport {
     @Test
     void adjustmentMovesTheLeadThenThePlanCycleAndClosureRunToTheEnd() {
         KeyTask t23 = task(23);
-        assertThat(runtimeService.getVariable(processOf(t23), "leadGroup")).isEqualTo("FGW.REVIEWER");
+        assertThat(runtimeService.getVariable(processOf(t23), "leadGroup")).isEqualTo("FGW.CLERK,FGW.REVIEWER");
         actors.as("supervisor", () -> steps.confirmAssignment(step(t23, "confirmAssignment"), "分工无误"));
         assertThatThrownBy(() -> actors.as("kjj.reviewer", () -> steps.acceptAssignment(
                 step(t23, "acceptAssignment"), true, null))).isInstanceOf(WorkflowAccessException.class);
@@ -58,7 +58,7 @@ class KeyTaskFlowTest extends WorkflowTestSupport {
         String newLead = tx.execute(s -> keyTasks.findById(adjusted.getId()).orElseThrow().primaryLead()
                 .orElseThrow().getCode());
         assertThat(newLead).isEqualTo("ZRZYJ");
-        assertThat(runtimeService.getVariable(processOf(t23), "leadGroup")).isEqualTo("ZRZYJ.REVIEWER");
+        assertThat(runtimeService.getVariable(processOf(t23), "leadGroup")).isEqualTo("ZRZYJ.CLERK,ZRZYJ.REVIEWER");
         DubanUserDetails zrzyj = Actors.of("ZRZYJ", Role.REVIEWER);
         assertThatThrownBy(() -> actors.as("fgw.reviewer", () -> steps.acceptAssignment(
                 step(t23, "acceptAssignment"), true, null))).isInstanceOf(WorkflowAccessException.class);
@@ -135,7 +135,12 @@ class KeyTaskFlowTest extends WorkflowTestSupport {
         actors.as("kjj.reviewer", () -> steps.acceptAssignment(step(t2, "acceptAssignment"), true, null));
         assertThatThrownBy(() -> actors.as("kjj.reviewer", () -> steps.submitWorkPlan(step(t2, "draftWorkPlan"),
                 "计划", null, List.of(), Map.of("CAOXIAN", "FGW")))).hasMessageContaining("FGW");
-        actors.as("kjj.reviewer", () -> steps.submitWorkPlan(step(t2, "draftWorkPlan"), "培育企业平台",
+        // the lead unit's clerks fill in its forms (DESIGN §2); a participant's or a co-lead's clerk may not
+        assertThatThrownBy(() -> actors.as("gxj.clerk", () -> steps.submitWorkPlan(step(t2, "draftWorkPlan"),
+                "计划", null, List.of(), Map.of()))).isInstanceOf(WorkflowAccessException.class);
+        assertThatThrownBy(() -> actors.as("caoxian.clerk", () -> steps.submitWorkPlan(step(t2, "draftWorkPlan"),
+                "计划", null, List.of(), Map.of()))).isInstanceOf(WorkflowAccessException.class);
+        actors.as("kjj.clerk", () -> steps.submitWorkPlan(step(t2, "draftWorkPlan"), "培育企业平台",
                 "县区由两家牵头单位分别审核", List.of(), Map.of("CAOXIAN", "GXJ", "SHANXIAN", "GXJ")));
         String caoxian = tx.execute(s -> reviewerOf(t2, "CAOXIAN"));
         String yuncheng = tx.execute(s -> reviewerOf(t2, "YUNCHENG"));
