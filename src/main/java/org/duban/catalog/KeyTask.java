@@ -104,6 +104,22 @@ public class KeyTask extends BaseEntity {
         return assignments.removeIf(a -> a.getUnit().equals(unit));
     }
 
+    /**
+     * The supervision office takes a unit off the task (never the primary lead: that is an adjustment of the lead).
+     * Units the removed lead reviewed go back to the primary lead's review.
+     */
+    public void removeUnit(Unit unit) {
+        TaskAssignment removed = assignments.stream().filter(a -> a.getUnit().equals(unit)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(unit.getName() + " 未承担此任务 / " + unit.getCode()
+                        + " is not assigned to " + getCode()));
+        if (removed.getRole() == AssignmentRole.PRIMARY_LEAD) {
+            throw new IllegalArgumentException("主牵头单位不能直接移除，请通过分工调整更换 / the primary lead is changed"
+                    + " through an adjustment, not removed");
+        }
+        assignments.stream().filter(a -> unit.equals(a.getReviewerUnit())).forEach(a -> a.setReviewerUnit(null));
+        assignments.remove(removed);
+    }
+
     boolean removeOpenToken(String token) {
         return openTokens.removeIf(t -> t.getToken().equals(token));
     }

@@ -348,7 +348,7 @@ public class KeyTaskSteps {
                         + "participant of " + keyTask.getCode()));
     }
 
-    private static String unitsOf(KeyTask keyTask) {
+    static String unitsOf(KeyTask keyTask) {
         return keyTask.getAssignments().stream().map(a -> a.getRole() + ":" + a.getUnit().getCode())
                 .collect(Collectors.joining(","));
     }

@@ -5,6 +5,12 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -30,6 +36,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import org.duban.catalog.AssignmentRole;
 import org.duban.supervision.KeyTaskSteps;
+import org.duban.supervision.TaskUnitsService;
 import org.duban.supervision.TaskDetailService;
 import org.duban.supervision.TaskDetailService.Diagram;
 import org.duban.supervision.TaskDetailService.EntryKind;
@@ -55,21 +62,34 @@ public class TaskDetailView extends VerticalLayout implements BeforeEnterObserve
 
     private final transient TaskDetailService details;
     private final transient KeyTaskSteps steps;
+    private final transient TaskUnitsService taskUnits;
+    private final transient AuthenticationContext authentication;
     private String title;
+    private Long shownPlanId;
+    private String shownNumber;
 
-    public TaskDetailView(TaskDetailService details, KeyTaskSteps steps) {
+    public TaskDetailView(TaskDetailService details, KeyTaskSteps steps, TaskUnitsService taskUnits,
+            AuthenticationContext authentication) {
         this.details = details;
         this.steps = steps;
+        this.taskUnits = taskUnits;
+        this.authentication = authentication;
         setWidthFull();
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        removeAll();
-        title = getTranslation("task.title");
         String number = event.getRouteParameters().get("number").orElse("");
         Long planId = event.getLocation().getQueryParameters().getSingleParameter("plan")
                 .filter(p -> p.matches("\\d+")).map(Long::valueOf).orElse(null);
+        show(planId, number);
+    }
+
+    private void show(Long planId, String number) {
+        shownPlanId = planId;
+        shownNumber = number;
+        removeAll();
+        title = getTranslation("task.title");
         TaskDetail[] found = new TaskDetail[1];
         if (!number.matches("\\d{1,6}")
                 || !ReviewNotices.attempt(this, () -> found[0] = details.detail(planId, Integer.parseInt(number)))) {
@@ -95,7 +115,14 @@ public class TaskDetailView extends VerticalLayout implements BeforeEnterObserve
         if (steps.closureInvitable(task.taskId())) {
             add(inviteClosureButton(task));
         }
-        add(body, units(task.units()), new H3(getTranslation("task.indicators")),
+        add(body, units(task.units()));
+        if (authentication.hasRole("SUPERVISOR") && "ACTIVE".equals(task.status()) && !task.units().isEmpty()) {
+            Button change = new Button(getTranslation("task.units.change"), e -> changeUnits(task));
+            change.setId("task-change-units");
+            change.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            add(change);
+        }
+        add(new H3(getTranslation("task.indicators")),
                 indicators(task.indicators()), new H3(getTranslation("task.diagram")), diagram(task.diagram()),
                 new H3(getTranslation("task.timeline")), timeline(task));
     }
@@ -119,6 +146,71 @@ public class TaskDetailView extends VerticalLayout implements BeforeEnterObserve
             confirm.open();
         });
         return invite;
+    }
+
+    /** The office adds or takes off units (DESIGN §2 "assign tasks"); the service checks the role and the reason. */
+    private void changeUnits(TaskDetail task) {
+        Dialog dialog = new Dialog();
+        dialog.setId("task-units-dialog");
+        dialog.setHeaderTitle(getTranslation("task.units.change"));
+        TextField reason = new TextField(getTranslation("task.units.reason"));
+        reason.setId("task-units-reason");
+        reason.setWidthFull();
+        reason.setRequired(true);
+        VerticalLayout current = new VerticalLayout();
+        current.setPadding(false);
+        current.setSpacing(false);
+        for (UnitLine unit : task.units()) {
+            Span line = new Span(getTranslation("task.units." + unit.role().name()) + "：" + unit.name());
+            HorizontalLayout row = new HorizontalLayout(line);
+            row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+            if (unit.role() != AssignmentRole.PRIMARY_LEAD) {
+                Button remove = new Button(getTranslation("task.units.remove"), e -> {
+                    if (ReviewNotices.attempt(this, () -> taskUnits.remove(task.taskId(), unit.code(),
+                            reason.getValue()))) {
+                        dialog.close();
+                        reload();
+                    }
+                });
+                remove.setId("task-units-remove-" + unit.code());
+                remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+                row.add(remove);
+            }
+            current.add(row);
+        }
+        ComboBox<TaskUnitsService.UnitChoice> unit = new ComboBox<>(getTranslation("task.units.add"));
+        unit.setId("task-units-add-unit");
+        unit.setItems(taskUnits.addable(task.taskId()));
+        unit.setItemLabelGenerator(TaskUnitsService.UnitChoice::name);
+        Select<AssignmentRole> role = new Select<>();
+        role.setId("task-units-add-role");
+        role.setLabel(getTranslation("task.units.role"));
+        role.setItems(AssignmentRole.PARTICIPANT, AssignmentRole.LEAD);
+        role.setItemLabelGenerator(r -> getTranslation("task.units." + r.name()));
+        role.setValue(AssignmentRole.PARTICIPANT);
+        Button add = new Button(getTranslation("task.units.addButton"), e -> {
+            if (unit.getValue() == null) {
+                unit.setInvalid(true);
+                return;
+            }
+            if (ReviewNotices.attempt(this, () -> taskUnits.add(task.taskId(), unit.getValue().code(),
+                    role.getValue(), reason.getValue()))) {
+                dialog.close();
+                reload();
+            }
+        });
+        add.setId("task-units-add");
+        HorizontalLayout adding = new HorizontalLayout(unit, role, add);
+        adding.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        dialog.add(new VerticalLayout(new Paragraph(getTranslation("task.units.hint")), reason, current, adding));
+        dialog.getFooter().add(new Button(getTranslation("admin.action.cancel"), e -> dialog.close()));
+        add(dialog);
+        dialog.open();
+    }
+
+    private void reload() {
+        show(shownPlanId, shownNumber);
+        ReviewNotices.success(getTranslation("task.units.changed"));
     }
 
     private Component units(List<UnitLine> units) {

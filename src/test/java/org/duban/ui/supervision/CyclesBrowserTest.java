@@ -18,6 +18,8 @@ import org.duban.workflow.ProcessKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,8 +29,8 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The supervision office in a real browser: a plan whose year is over has no open cycle, so nobody reports and 销号
  * can never be reached unless someone opens one. The supervisor opens the last cycle with a new due date from the
- * cycles screen and invites a task's lead to apply for closure from the task's page; both land in the database and
- * the processes. The plan (2024, 测试政办字〔2024〕34号) is this test's own.
+ * cycles screen, invites a task's lead to apply for closure from the task's page and adds a unit to the task; all
+ * land in the database and the processes. The plan (2024, 测试政办字〔2024〕34号) is this test's own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -89,6 +91,22 @@ class CyclesBrowserTest {
             // offered once: after a reload the button is gone
             browser.open("keytask/1?plan=" + planId);
             assertThat(browser.findAll(By.id("task-invite-closure"))).isEmpty();
+
+            // the office adds 市应急局 as a participating unit, with a reason
+            browser.click(browser.find(By.id("task-change-units")));
+            WebElement reason = browser.find(By.id("task-units-reason")).findElement(By.tagName("input"));
+            reason.sendKeys("涉及安全生产");
+            WebElement unit = browser.find(By.id("task-units-add-unit")).findElement(By.tagName("input"));
+            unit.sendKeys("市应急局");
+            browser.waitForVaadin();
+            unit.sendKeys(Keys.ENTER);
+            browser.waitForVaadin();
+            browser.click(browser.find(By.id("task-units-add")));
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                    .until(d -> browser.text().contains("承担单位已调整"));
+            assertThat(browser.find(By.id("task-units")).getText()).contains("市应急局");
+            assertThat(audit.trailOf("KeyTask", "2024-T1")).extracting(AuditEvent::getAction, AuditEvent::getSummary)
+                    .contains(tuple("TASK_UNITS_CHANGED", "涉及安全生产"));
         }
     }
 }
