@@ -15,6 +15,8 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -43,7 +45,7 @@ import org.duban.ledger.Light;
 @Route("ledger")
 @Menu(order = 40, title = "ledger.menu")
 @RolesAllowed({"SUPERVISOR", "REVIEWER"})
-public class LedgerView extends VerticalLayout implements HasDynamicTitle {
+public class LedgerView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -68,6 +70,7 @@ public class LedgerView extends VerticalLayout implements HasDynamicTitle {
     /** Read by the download handlers, which run outside the UI's lock. */
     private volatile LedgerFilter filter = LedgerFilter.all();
     private volatile String exportTitle = "";
+    private List<LedgerOptions.CycleOption> cycleOptions = List.of();
 
     public LedgerView(LedgerService ledger, LedgerExcelExport excel, BulletinService bulletins,
             BulletinWordExport word) {
@@ -85,6 +88,14 @@ public class LedgerView extends VerticalLayout implements HasDynamicTitle {
         refresh();
     }
 
+    /** {@code ?cycle=<id>} opens the ledger on that cycle (links from the cycles screen); otherwise the newest. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter("cycle").filter(v -> v.matches("\\d{1,18}"))
+                .map(Long::valueOf).flatMap(id -> cycleOptions.stream().filter(c -> c.id().equals(id)).findFirst())
+                .ifPresent(cycle::setValue);
+    }
+
     private Component scopeNote() {
         Span note = new Span(access.seesAll() ? getTranslation("ledger.scope.all")
                 : getTranslation("ledger.scope.lead", access.leadUnitCode()));
@@ -95,6 +106,7 @@ public class LedgerView extends VerticalLayout implements HasDynamicTitle {
 
     private void configureFilters() {
         List<LedgerOptions.CycleOption> cycles = ledger.cycles();
+        cycleOptions = cycles;
         cycle.setId("ledger-cycle");
         cycle.setLabel(getTranslation("ledger.filter.cycle"));
         cycle.setItems(cycles);

@@ -18,6 +18,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -43,7 +45,7 @@ import org.duban.ledger.roundtrip.UploadResult;
 @Route("offline")
 @Menu(order = 7, title = "ledger.offline.menu")
 @RolesAllowed("CLERK")
-public class OfflineReportView extends VerticalLayout implements HasDynamicTitle {
+public class OfflineReportView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     private final transient OfflineTemplateExport export;
     private final transient OfflineUploadService uploads;
@@ -52,6 +54,7 @@ public class OfflineReportView extends VerticalLayout implements HasDynamicTitle
     private final VerticalLayout result = new VerticalLayout();
     /** Read by the download handler, which runs outside the UI's lock. */
     private volatile OfflineCycle chosen;
+    private final List<OfflineCycle> cycles;
 
     public OfflineReportView(OfflineTemplateExport export, OfflineUploadService uploads) {
         this.export = export;
@@ -61,7 +64,7 @@ public class OfflineReportView extends VerticalLayout implements HasDynamicTitle
         setMaxWidth("1100px");
         add(new H2(getTranslation("ledger.offline.view.title")),
                 new Paragraph(getTranslation("ledger.offline.view.intro")));
-        List<OfflineCycle> cycles = export.cycles();
+        cycles = export.cycles();
         if (cycles.isEmpty()) {
             Paragraph none = new Paragraph(getTranslation("ledger.offline.view.noCycles"));
             none.setId("offline-no-cycles");
@@ -72,6 +75,14 @@ public class OfflineReportView extends VerticalLayout implements HasDynamicTitle
         add(uploadPanel(), result);
         result.setPadding(false);
         result.setId("offline-result");
+    }
+
+    /** {@code ?cycle=<id>} chooses the cycle (links from elsewhere); otherwise the newest. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter("cycle").filter(v -> v.matches("\\d{1,18}"))
+                .map(Long::valueOf).flatMap(id -> cycles.stream().filter(c -> c.id().equals(id)).findFirst())
+                .ifPresent(cycle::setValue);
     }
 
     private Component downloadBar(List<OfflineCycle> cycles) {

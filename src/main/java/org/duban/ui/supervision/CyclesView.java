@@ -7,9 +7,9 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -95,7 +95,9 @@ public class CyclesView extends VerticalLayout implements HasDynamicTitle, Befor
 
     private Component action(CycleLine cycle) {
         if (!cycle.openable()) {
-            return new Span();
+            Anchor ledger = new Anchor("ledger?cycle=" + cycle.id(), getTranslation("cycles.action.ledger"));
+            ledger.setId("cycle-ledger-" + cycle.periodCode());
+            return ledger;
         }
         Button open = new Button(getTranslation("cycles.action.open"), e -> confirmOpening(cycle));
         open.setId("open-cycle-" + cycle.periodCode());

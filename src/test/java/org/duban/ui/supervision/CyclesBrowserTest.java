@@ -18,7 +18,6 @@ import org.duban.workflow.ProcessKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,7 +67,9 @@ class CyclesBrowserTest {
             browser.click(browser.find(By.id("open-cycle-confirm")));
             new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
                     .until(d -> browser.text().contains("周期 2024Q4 已开启，下发 4 份进展填报"));
-            assertThat(browser.text()).contains("进行中", "4 份，已审核通过 0 份", "supervisor");
+            assertThat(browser.text()).contains("进行中", "4 份，已审核通过 0 份", "supervisor", "查看台账");
+            assertThat(browser.find(By.id("cycle-ledger-2024Q4")).getAttribute("href"))
+                    .endsWith("ledger?cycle=" + q4.getId());
             browser.screenshot("cycles-opened");
 
             assertThat(reports.countByCycleId(q4.getId())).isEqualTo(4);
@@ -98,9 +99,9 @@ class CyclesBrowserTest {
             reason.sendKeys("涉及安全生产");
             WebElement unit = browser.find(By.id("task-units-add-unit")).findElement(By.tagName("input"));
             unit.sendKeys("市应急局");
-            browser.waitForVaadin();
-            unit.sendKeys(Keys.ENTER);
-            browser.waitForVaadin();
+            browser.click(browser.find(By.xpath("//vaadin-combo-box-item[normalize-space(.)='市应急局']")));
+            assertThat(browser.script("return document.getElementById('task-units-add-unit').value"))
+                    .asString().isNotBlank();
             browser.click(browser.find(By.id("task-units-add")));
             new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
                     .until(d -> browser.text().contains("承担单位已调整"));
