@@ -112,18 +112,28 @@ public class EngineTasks {
             throw new WorkflowAccessException("委派中的待办须先交回委派人 / a delegated task must be resolved back to "
                     + task.getOwner() + " before it is completed");
         }
-        if (task.getAssignee() != null) {
-            taskService.complete(task.getId(), routingVariables);
-            return;
+        try {
+            if (task.getAssignee() != null) {
+                taskService.complete(task.getId(), routingVariables);
+                return;
+            }
+            // Assign (so history shows who did it) and complete in ONE engine command: the second step finds the
+            // task, its execution and process definition in the first one's entity cache instead of selecting them
+            // again.
+            String taskId = task.getId();
+            String username = user.getUsername();
+            commands().execute(commandContext -> {
+                new AssignTaskCmd(taskId, username).execute(commandContext);
+                return new CompleteTaskCmd(taskId, routingVariables).execute(commandContext);
+            });
+        } catch (RuntimeException e) {
+            // someone completed the step between our read and this command: the engine may trip over the vanished
+            // execution (a NullPointerException in TaskEntity.complete) before its optimistic lock would say so
+            if (!ConcurrentChanges.isCollision(e)) {
+                concurrentChanges.requireNotDoneMeanwhile(task.getId());
+            }
+            throw e;
         }
-        // Assign (so history shows who did it) and complete in ONE engine command: the second step finds the task,
-        // its execution and process definition in the first one's entity cache instead of selecting them again.
-        String taskId = task.getId();
-        String username = user.getUsername();
-        commands().execute(commandContext -> {
-            new AssignTaskCmd(taskId, username).execute(commandContext);
-            return new CompleteTaskCmd(taskId, routingVariables).execute(commandContext);
-        });
     }
 
     private CommandExecutor commands() {

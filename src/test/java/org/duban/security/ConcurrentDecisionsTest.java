@@ -45,6 +45,7 @@ class ConcurrentDecisionsTest extends WorkflowTestSupport {
     @Autowired ReportService reportService;
     @Autowired ReviewService reviewService;
     @Autowired AuditService audit;
+    @Autowired org.duban.workflow.EngineTasks engineTasks;
 
     private final ExecutorService threads = Executors.newFixedThreadPool(2);
 
@@ -194,6 +195,28 @@ class ConcurrentDecisionsTest extends WorkflowTestSupport {
         // a task id that never existed is still an access refusal, not a race
         assertThatThrownBy(() -> Actors.as(late, () -> reviewService.review("no-such-task", ReviewOutcome.APPROVE,
                 null, Map.of()))).isInstanceOf(WorkflowAccessException.class);
+    }
+
+    /**
+     * The interleaving the two-thread race may or may not produce: the step was read (and checked) before the other
+     * reviewer's completion committed, and is completed after it. The engine then fails on the vanished task or
+     * execution (seen in CI: a NullPointerException in TaskEntity.complete); the user is told who did it instead.
+     */
+    @Test
+    void aStepCompletedBetweenReadAndCompletionIsAlreadyDone() {
+        ProgressReport report = untouchedReportReviewedByKjj(openCycle("2023Q1"), 1);
+        String unit = report.getUnit().getCode();
+        Actors.as(person(unit.toLowerCase() + ".clerk-a", unit, Role.CLERK), () -> reportService.submit(
+                taskOf(report, "fillReport").getId(), reportValues("按计划推进", 70, false, null)));
+        org.camunda.bpm.engine.task.Task readBefore = taskOf(report, "reviewReport");
+        actors.as("kjj.reviewer", () -> reviewService.review(readBefore.getId(), ReviewOutcome.APPROVE, null,
+                Map.of()));
+
+        var late = person("kjj.reviewer4", "KJJ", Role.REVIEWER);
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> engineTasks.complete(readBefore, late, Map.of())))
+                .isInstanceOfSatisfying(ConcurrentChangeException.class, e -> assertThat(e.getMessageKey())
+                        .isEqualTo(ConcurrentChangeException.ALREADY_DONE));
+        assertThat(reload(report).getStatus()).isEqualTo(ReportStatus.APPROVED);
     }
 
     private Callable<String> saveDraftThenCommit(org.duban.security.DubanUserDetails clerk, Long reportId,
