@@ -226,9 +226,7 @@ class PlanImportPreviewServiceTest {
     @Test
     void reimportOffersTitleChangesAndShowsAMoveWithoutApplyingIt() {
         String original = plan(2045, "1500", false);
-        PlanDraft first = service.preview("plan-2045.txt", utf8(original));
-        service.settle(first, 1, "有关县区政府", List.of("CAOXIAN"));
-        Long planId = service.confirm(first).planId();
+        Long planId = importSettled("plan-2045.txt", original);
 
         // new version: other plan and section titles, and task 3 printed under section 一
         String revised = original.replace("测试市2045年重点工作任务", "测试市2045年重点工作任务清单")
@@ -268,9 +266,7 @@ class PlanImportPreviewServiceTest {
     @Test
     void aTargetInsertedBeforeAnotherIsAddedWithoutRewritingTheStoredOne() {
         String original = plan(2046, "1500", false);
-        PlanDraft first = service.preview("plan-2046.txt", utf8(original));
-        service.settle(first, 1, "有关县区政府", List.of("CAOXIAN"));
-        Long planId = service.confirm(first).planId();
+        Long planId = importSettled("plan-2046.txt", original);
         Long areaId = tx.execute(s -> tasks.findByPlanAndNumber(plans.findById(planId).orElseThrow(), 1)
                 .orElseThrow().getIndicators().get(0).getId());
 
@@ -299,6 +295,13 @@ class PlanImportPreviewServiceTest {
         PlanDraft third = service.preview("plan-2046-v2.txt", utf8(revised));
         service.settle(third, 1, "有关县区政府", List.of("CAOXIAN"));
         assertThat(third.getChanges()).isEmpty();
+    }
+
+    /** Previews, settles 有关县区政府 of task 1 as 曹县 and confirms; the new plan's id. */
+    private Long importSettled(String fileName, String text) {
+        PlanDraft draft = service.preview(fileName, utf8(text));
+        service.settle(draft, 1, "有关县区政府", List.of("CAOXIAN"));
+        return service.confirm(draft).planId();
     }
 
     private long supervisionProcesses(String businessKey, Long taskId) {
