@@ -84,11 +84,14 @@ public class TaskFormService {
     private final EntityManager em;
     private final AuditService audit;
     private final ClosureEvidenceService closureEvidence;
+    private final org.duban.org.UnitService units;
 
     public TaskFormService(EngineTasks engineTasks, TaskService taskService, RuntimeService runtime,
             FormDefinitions forms,
             KeyTaskSteps keyTaskSteps, CoordinationService coordination, EscalationService escalation,
-            CurrentUser currentUser, EntityManager em, AuditService audit, ClosureEvidenceService closureEvidence) {
+            CurrentUser currentUser, EntityManager em, AuditService audit, ClosureEvidenceService closureEvidence,
+            org.duban.org.UnitService units) {
+        this.units = units;
         this.audit = audit;
         this.closureEvidence = closureEvidence;
         this.engineTasks = engineTasks;
@@ -112,7 +115,7 @@ public class TaskFormService {
     public TaskForm open(String taskId) {
         DubanUserDetails user = currentUser.require();
         Task task = engineTasks.requireActionable(taskId, user, STEPS.toArray(String[]::new));
-        FormSchema schema = forms.forTask(task.getId());
+        FormSchema schema = withSuppliedOptions(forms.forTask(task.getId()));
         List<TaskForm.Fact> facts = new ArrayList<>();
         KeyTask keyTask = context(task, facts);
         LocalDate due = task.getDueDate() == null ? null
@@ -132,7 +135,7 @@ public class TaskFormService {
         DubanUserDetails user = currentUser.require();
         Task task = engineTasks.requireActionable(taskId, user, STEPS.toArray(String[]::new));
         Map<String, Object> v = values == null ? Map.of() : values;
-        FormSchema schema = forms.forTask(task.getId());
+        FormSchema schema = withSuppliedOptions(forms.forTask(task.getId()));
         FormValidator.requireValid(schema, v, false);
         String id = task.getId();
         // fields an admin added in Modeler have no column of their own: they are kept in the audit trail
@@ -169,6 +172,19 @@ public class TaskFormService {
                     "\\d{4}-T\\d+") ? "KeyTask" : "ProcessStep", Objects.toString(businessKey, task.getProcessInstanceId()),
                     task.getName(), null, extras);
         }
+    }
+
+    /**
+     * Options a form names by {@code valuesKey} instead of listing them: {@code unitOptions} is every unit of the
+     * registry by its name (which the services resolve, aliases included).
+     */
+    private FormSchema withSuppliedOptions(FormSchema schema) {
+        if (schema.fields().stream().noneMatch(f -> FormSchema.UNIT_OPTIONS.equals(f.valuesKey()))) {
+            return schema;
+        }
+        return schema.withOptions(Map.of(FormSchema.UNIT_OPTIONS, units.findAll().stream()
+                .sorted(java.util.Comparator.comparing(org.duban.org.Unit::getName))
+                .map(u -> new FormField.Option(u.getName(), u.getName())).toList()));
     }
 
     /** The values of form fields the step's service does not read, one "label：value" per line; null when none. */

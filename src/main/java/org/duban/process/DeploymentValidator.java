@@ -398,6 +398,11 @@ public class DeploymentValidator {
             problems.add(ValidationProblem.of(file.name(), lineOf(text, "\"" + bare + "\""), "formUnsupported",
                     component, supported));
         }
+        // options named by valuesKey come from Duban's services: only the keys they supply can fill a choice
+        schema.fields().stream().filter(f -> f.valuesKey() != null
+                        && !FormSchema.UNIT_OPTIONS.equals(f.valuesKey()))
+                .forEach(f -> problems.add(ValidationProblem.of(file.name(), lineOf(text, "\"" + f.valuesKey() + "\""),
+                        "formUnknownValuesKey", f.key(), f.valuesKey(), FormSchema.UNIT_OPTIONS)));
         Map<String, Long> keys = schema.fields().stream().map(FormField::key).filter(k -> k != null)
                 .collect(Collectors.groupingBy(Function.identity(), LinkedHashMap::new, Collectors.counting()));
         keys.forEach((key, count) -> {

@@ -283,6 +283,13 @@ class ProcessLifecycleServiceTest {
         assertThat(actors.as("admin", () -> lifecycle.validate(List.of(file("fill-report.form", withoutNarrative)))))
                 .extracting(ValidationProblem::code, p -> p.args().get(1))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("formMissingField", "narrative"));
+        // a choice whose options nothing supplies (only unitOptions is)
+        String unknownSource = "{\"type\": \"select\", \"key\": \"who\", \"id\": \"Field_who\","
+                + " \"valuesKey\": \"peopleOptions\"}";
+        assertThat(actors.as("admin", () -> lifecycle.validate(List.of(file("lifecycle-choice.form",
+                form("lifecycleChoiceForm", unknownSource))))))
+                .extracting(ValidationProblem::code, p -> p.args().get(1))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("formUnknownValuesKey", "peopleOptions"));
         // a task whose form is neither uploaded nor deployed
         assertThat(actors.as("admin", () -> lifecycle.validate(List.of(file("x.bpmn",
                 twoStepProcess("lifecycleNoForm", "noSuchForm", "SUPERVISOR", false))))))

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.AbstractField;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -302,6 +303,17 @@ public class RenderedForm extends VerticalLayout {
                 yield number;
             }
             case "select" -> {
+                if (field.searchable()) {
+                    // a long list (e.g. every unit, supplied for the form's valuesKey): typing filters it
+                    ComboBox<String> combo = new ComboBox<>(label);
+                    combo.setItems(field.options().stream().map(FormField.Option::value).toList());
+                    combo.setItemLabelGenerator(v -> v == null ? "" : optionLabel(field, v));
+                    combo.setClearButtonVisible(!field.required());
+                    if (value != null && hasOption(field, value)) {
+                        combo.setValue(value.toString());
+                    }
+                    yield combo;
+                }
                 Select<String> select = new Select<>();
                 select.setLabel(label);
                 select.setItems(field.options().stream().map(FormField.Option::value).toList());

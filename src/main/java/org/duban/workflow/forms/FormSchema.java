@@ -87,7 +87,18 @@ public record FormSchema(String id, List<FormField> fields, List<Display> displa
                 integer(validate.get("maxLength")), validate.hasNonNull("pattern") ? validate.get("pattern").asText()
                         : null, c.path("readonly").asBoolean(false) || c.path("disabled").asBoolean(false),
                 List.copyOf(options), List.copyOf(children), c.path("accept").asText(null),
-                c.path("multiple").asBoolean(false));
+                c.path("multiple").asBoolean(false), c.path("valuesKey").asText(null),
+                c.path("searchable").asBoolean(false));
+    }
+
+    /** The {@code valuesKey} Duban supplies: a choice among the registry's units, by name. */
+    public static final String UNIT_OPTIONS = "unitOptions";
+
+    /** This form with the options of fields that name theirs by {@code valuesKey} (unknown keys keep none). */
+    public FormSchema withOptions(java.util.Map<String, List<FormField.Option>> byValuesKey) {
+        List<FormField> supplied = fields.stream().map(f -> f.valuesKey() != null && byValuesKey.containsKey(
+                f.valuesKey()) ? f.withOptions(byValuesKey.get(f.valuesKey())) : f).toList();
+        return new FormSchema(id, supplied, displays, unsupported);
     }
 
     private static BigDecimal decimal(JsonNode node) {
