@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -15,6 +14,7 @@ import org.duban.audit.AuditService;
 import org.duban.calendar.WorkingDayCalendar;
 import org.duban.catalog.CatalogImportService;
 import org.duban.reporting.CycleDeskService.CycleLine;
+import org.duban.support.SmallPlans;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,18 +47,9 @@ class CycleDeskServiceTest {
     @Autowired
     Clock clock;
 
-    /** Two tasks; four units report (the primary leads do not): 市财政局, 曹县; 市水务局 (second lead), 市生态环境局. */
-    private static byte[] plan(int year, String number) {
-        return ("测试市人民政府办公室\n\n测试政办字〔" + year + "〕" + number + "号\n\n测试市" + year + "年重点工作任务\n\n"
-                + "一、水利建设\n\n"
-                + "1. 推进引黄灌区建设。新增灌溉面积1500亩以上。（牵头单位：市水务局；参与单位：市财政局、曹县）\n\n"
-                + "2. 加强河道治理。治理河道20公里。（牵头单位：菏泽黄河河务局、市水务局；参与单位：市生态环境局）\n")
-                .getBytes(StandardCharsets.UTF_8);
-    }
-
     @Test
     void aCycleWhosePeriodIsOverOpensWithANewWorkingDayDueDate() throws Exception {
-        Long planId = imports.importPlan(plan(2025, "31"), "plan-2025.txt", "admin").planId();
+        Long planId = SmallPlans.importPlan(imports, 2025, 31, true);
         List<CycleLine> lines = desk.cyclesOf(planId);
         assertThat(lines).extracting(CycleLine::periodCode, CycleLine::status, CycleLine::duePassed,
                 CycleLine::finalCycle).containsExactly(
@@ -106,7 +97,7 @@ class CycleDeskServiceTest {
 
     @Test
     void aCycleStillAheadKeepsItsOwnDueDate() throws Exception {
-        Long planId = imports.importPlan(plan(2027, "32"), "plan-2027.txt", "admin").planId();
+        Long planId = SmallPlans.importPlan(imports, 2027, 32, true);
         CycleLine q1 = desk.cyclesOf(planId).get(0);
         assertThat(q1.periodCode()).isEqualTo("2027Q1");
         assertThat(q1.duePassed()).isFalse();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.nio.charset.StandardCharsets;
 import org.duban.audit.AuditEvent;
 import org.duban.audit.AuditService;
 import org.duban.catalog.AssignmentRole;
@@ -18,6 +17,7 @@ import org.duban.reporting.CycleDeskService;
 import org.duban.reporting.ProgressReport;
 import org.duban.reporting.ProgressReportRepository;
 import org.duban.support.Actors;
+import org.duban.support.SmallPlans;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -49,10 +49,7 @@ class TaskUnitsServiceTest {
     @Test
     void theOfficeAddsAndRemovesUnitsWithAReasonAndTheNextCycleFollows() throws Exception {
         Actors actors = new Actors(users);
-        Long planId = imports.importPlan(("测试市人民政府办公室\n\n测试政办字〔2028〕35号\n\n测试市2028年重点工作任务\n\n"
-                + "一、水利建设\n\n"
-                + "1. 推进引黄灌区建设。新增灌溉面积1500亩以上。（牵头单位：市水务局；参与单位：市财政局、曹县）\n")
-                .getBytes(StandardCharsets.UTF_8), "plan-2028.txt", "admin").planId();
+        Long planId = SmallPlans.importPlan(imports, 2028, 35, false);
         Long taskId = tx.execute(s -> tasks.findByPlanAndNumber(plans.findById(planId).orElseThrow(), 1)
                 .orElseThrow().getId());
         String code = "2028-T1";

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
@@ -18,6 +17,7 @@ import org.duban.inbox.TaskFormService;
 import org.duban.org.Role;
 import org.duban.support.Actors;
 import org.duban.support.RenderedViews;
+import org.duban.support.SmallPlans;
 import org.duban.workflow.forms.FormField;
 import org.duban.workflow.forms.FormValidationException;
 import org.junit.jupiter.api.Test;
@@ -52,10 +52,7 @@ class UnitChoiceFormTest {
     @Test
     void theNewPrimaryLeadIsChosenFromTheRegistry() throws Exception {
         Actors actors = new Actors(users);
-        Long planId = imports.importPlan(("测试市人民政府办公室\n\n测试政办字〔2029〕36号\n\n测试市2029年重点工作任务\n\n"
-                + "一、水利建设\n\n"
-                + "1. 推进引黄灌区建设。新增灌溉面积1500亩以上。（牵头单位：市水务局；参与单位：市财政局、曹县）\n")
-                .getBytes(StandardCharsets.UTF_8), "plan-2029.txt", "admin").planId();
+        Long planId = SmallPlans.importPlan(imports, 2029, 36, false);
         actors.as("supervisor", () -> forms.complete(step("confirmAssignment").getId(), Map.of()));
         Actors.as(Actors.of("SWJ", Role.REVIEWER), () -> forms.complete(step("acceptAssignment").getId(),
                 Map.of("decision", "REQUEST_ADJUSTMENT", "reason", "资金统筹由市财政局牵头更合适")));

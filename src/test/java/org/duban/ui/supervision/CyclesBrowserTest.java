@@ -3,7 +3,6 @@ package org.duban.ui.supervision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.camunda.bpm.engine.RuntimeService;
 import org.duban.audit.AuditEvent;
@@ -14,6 +13,7 @@ import org.duban.reporting.ReportingCycle;
 import org.duban.reporting.ReportingCycleRepository;
 import org.duban.support.Browser;
 import org.duban.support.ChromiumCondition;
+import org.duban.support.SmallPlans;
 import org.duban.workflow.ProcessKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,11 +47,7 @@ class CyclesBrowserTest {
 
     @Test
     void supervisorOpensAPassedCycleAndInvitesClosure() throws Exception {
-        Long planId = imports.importPlan(("测试市人民政府办公室\n\n测试政办字〔2024〕34号\n\n测试市2024年重点工作任务\n\n"
-                + "一、水利建设\n\n"
-                + "1. 推进引黄灌区建设。新增灌溉面积1500亩以上。（牵头单位：市水务局；参与单位：市财政局、曹县）\n\n"
-                + "2. 加强河道治理。治理河道20公里。（牵头单位：菏泽黄河河务局、市水务局；参与单位：市生态环境局）\n")
-                .getBytes(StandardCharsets.UTF_8), "plan-2024.txt", "admin").planId();
+        Long planId = SmallPlans.importPlan(imports, 2024, 34, true);
         ReportingCycle q4 = cycles.findByPlanIdAndPeriodCode(planId, "2024Q4").orElseThrow();
 
         try (Browser browser = new Browser(port)) {
