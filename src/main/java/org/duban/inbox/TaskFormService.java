@@ -1,8 +1,10 @@
 package org.duban.inbox;
 
 import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,8 @@ import org.duban.coordination.CoordinationRequest;
 import org.duban.coordination.CoordinationService;
 import org.duban.escalation.Escalation;
 import org.duban.escalation.EscalationService;
+import org.duban.org.Unit;
+import org.duban.org.UnitService;
 import org.duban.reporting.ProgressReport;
 import org.duban.security.CurrentUser;
 import org.duban.security.DubanUserDetails;
@@ -66,7 +70,7 @@ public class TaskFormService {
             Map.entry("confirmResolution", Set.of("decision", "comment")),
             Map.entry("handleSupervisionCase", Set.of("note")));
     /** What a share column (NUMERIC(19,4)) holds. */
-    private static final java.math.BigDecimal MAX_SHARE = new java.math.BigDecimal("999999999999999");
+    private static final BigDecimal MAX_SHARE = new BigDecimal("999999999999999");
 
     /** Steps this screen completes; fill-in and sign-off have the report form, the lead unit's review its own. */
     private static final Set<String> STEPS = Set.of("confirmAssignment", "acceptAssignment", "decideAdjustment",
@@ -84,13 +88,13 @@ public class TaskFormService {
     private final EntityManager em;
     private final AuditService audit;
     private final ClosureEvidenceService closureEvidence;
-    private final org.duban.org.UnitService units;
+    private final UnitService units;
 
     public TaskFormService(EngineTasks engineTasks, TaskService taskService, RuntimeService runtime,
             FormDefinitions forms,
             KeyTaskSteps keyTaskSteps, CoordinationService coordination, EscalationService escalation,
             CurrentUser currentUser, EntityManager em, AuditService audit, ClosureEvidenceService closureEvidence,
-            org.duban.org.UnitService units) {
+            UnitService units) {
         this.units = units;
         this.audit = audit;
         this.closureEvidence = closureEvidence;
@@ -168,9 +172,10 @@ public class TaskFormService {
                     + " is not done on the generic form");
         }
         if (extras != null) {
-            audit.record(user.getUsername(), KeyTaskSteps.STEP_EXTRA_FIELDS, businessKey != null && businessKey.matches(
-                    "\\d{4}-T\\d+") ? "KeyTask" : "ProcessStep", Objects.toString(businessKey, task.getProcessInstanceId()),
-                    task.getName(), null, extras);
+            // a key task's own process (business key 2023-T23) shows them on the task's timeline
+            boolean keyTaskProcess = businessKey != null && businessKey.matches("\\d{4}-T\\d+");
+            audit.record(user.getUsername(), KeyTaskSteps.STEP_EXTRA_FIELDS, keyTaskProcess ? "KeyTask" : "ProcessStep",
+                    Objects.toString(businessKey, task.getProcessInstanceId()), task.getName(), null, extras);
         }
     }
 
@@ -183,7 +188,7 @@ public class TaskFormService {
             return schema;
         }
         return schema.withOptions(Map.of(FormSchema.UNIT_OPTIONS, units.findAll().stream()
-                .sorted(java.util.Comparator.comparing(org.duban.org.Unit::getName))
+                .sorted(Comparator.comparing(Unit::getName))
                 .map(u -> new FormField.Option(u.getName(), u.getName())).toList()));
     }
 
@@ -236,7 +241,7 @@ public class TaskFormService {
                 continue;
             }
             try {
-                java.math.BigDecimal number = new java.math.BigDecimal(value.toString().trim());
+                BigDecimal number = new BigDecimal(value.toString().trim());
                 if (number.signum() < 0 || number.compareTo(MAX_SHARE) > 0) {
                     throw new NumberFormatException();
                 }

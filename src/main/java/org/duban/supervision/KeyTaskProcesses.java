@@ -81,9 +81,9 @@ public class KeyTaskProcesses {
     }
 
     /**
-     * Who works the lead's steps (accept, work plan, cycle report, closure application): the primary lead unit's clerks,
-     * who fill in its forms (DESIGN §2), and its reviewers; a comma list, which the engine splits into candidate groups.
-     * The supervision office runs tasks without units.
+     * Who works the lead's steps (accept, work plan, cycle report, closure application): the primary lead unit's
+     * clerks, who fill in its forms (DESIGN §2), and its reviewers; a comma list, which the engine splits into
+     * candidate groups. The supervision office runs tasks without units.
      */
     static String leadGroupOf(KeyTask task) {
         return task.primaryLead().map(unit -> CandidateGroups.of(unit.getCode(), Role.CLERK) + ","

@@ -173,7 +173,8 @@ public class TaskDetailView extends VerticalLayout implements BeforeEnterObserve
                     }
                 });
                 remove.setId("task-units-remove-" + unit.code());
-                remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+                remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR,
+                        ButtonVariant.LUMO_TERTIARY);
                 row.add(remove);
             }
             current.add(row);
